@@ -1,0 +1,15 @@
+"""events: STUB (being written)."""
+from ..model import Document
+from ..registry import stage
+from ..settings import Settings
+
+
+@stage("events", requires=("doc.parse",), assigns=("doc.events",))
+class Stub:
+    """STUB."""
+
+    def __init__(self, settings: Settings):
+        pass
+
+    def __call__(self, doc: Document) -> None:
+        pass
