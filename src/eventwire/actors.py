@@ -1,0 +1,121 @@
+"""Actor dictionaries: named groups and institutions (data/actors.tsv) and sector words
+(data/sectors.tsv), plus user dictionaries given with `--actors FILE`.
+
+The entities stage asks three questions of them: is this phrase a known actor, what sector does
+this noun or title carry, and which country does this name or adjective stand for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import DictionaryError
+
+SECTOR_KINDS = {"title", "group", "member"}
+ACTOR_KINDS = {"group", "institution", "media"}
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    name: str
+    code: str
+    type: str
+    aliases: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class SectorWord:
+    word: str
+    sector: str | None  # None: members of a group carry the group's own code
+    kind: str
+
+
+def _data_lines(path: Path | None, builtin: str):
+    """(line number, tab-separated fields) of a data file, skipping comments and blank lines."""
+    text = (resources.files("eventwire") / "data" / builtin).read_text(encoding="utf-8") if path is None \
+        else Path(path).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, [field.strip() for field in line.split("\t")]
+
+
+def read_actors(path: Path | None = None) -> list[KnownActor]:
+    """Read an actor dictionary (the built-in one when path is None)."""
+    where = str(path or "data/actors.tsv")
+    actors = []
+    for number, fields in _data_lines(path, "actors.tsv"):
+        if len(fields) < 3:
+            raise DictionaryError(f"{where}:{number}: expected name, code, type[, aliases, kind]; got {fields!r}")
+        name, code, kind_type = fields[0], fields[1], fields[2]
+        aliases = tuple(a.strip() for a in (fields[3] if len(fields) > 3 else name).split("|") if a.strip())
+        kind = fields[4] if len(fields) > 4 and fields[4] else "group"
+        if kind not in ACTOR_KINDS:
+            raise DictionaryError(f"{where}:{number}: kind {kind!r} is not one of {sorted(ACTOR_KINDS)}")
+        actors.append(KnownActor(name, code or None, kind_type, aliases or (name,), kind))
+    return actors
+
+
+def read_sectors(path: Path | None = None) -> dict[str, SectorWord]:
+    """Read a sector-word table (the built-in one when path is None) keyed by word."""
+    where = str(path or "data/sectors.tsv")
+    words = {}
+    for number, fields in _data_lines(path, "sectors.tsv"):
+        if len(fields) != 3 or fields[2] not in SECTOR_KINDS:
+            raise DictionaryError(f"{where}:{number}: expected word, sector, kind ({'/'.join(sorted(SECTOR_KINDS))})")
+        word, sector, kind = fields
+        words[word.lower()] = SectorWord(word.lower(), None if sector == "-" else sector, kind)
+    return words
+
+
+class ActorDictionary:
+    """Known actors by lower-cased alias, and sector words, built-in plus user files (later wins)."""
+
+    def __init__(self, extra_files: tuple[Path, ...] = ()):
+        actors = read_actors()
+        for path in extra_files:
+            actors += read_actors(path)
+        self.by_name: dict[str, KnownActor] = {}
+        for actor in actors:  # later entries replace earlier ones with the same name
+            self.by_name[actor.name.lower()] = actor
+        self.by_alias: dict[str, KnownActor] = {}
+        self.acronyms: set[str] = set()  # matched with their exact case: "IS", "WHO", "AP"
+        for actor in self.by_name.values():
+            for alias in actor.aliases:
+                self.by_alias[alias.lower()] = actor
+                if _is_acronym(alias):
+                    self.acronyms.add(alias)
+        self.acronym_keys = {alias.lower() for alias in self.acronyms}
+        self.sectors = read_sectors()
+
+    def actor(self, phrase: str) -> KnownActor | None:
+        """The known actor a phrase names ("Hamas", "the U.N.", "#Taliban"), if any."""
+        key = phrase.lower().lstrip("#").strip()
+        if key.startswith("the "):
+            key = key[4:]
+        return self.by_alias.get(key)
+
+    def match(self, text: str) -> KnownActor | None:
+        """The known actor a span of text is exactly, acronyms matched with their case."""
+        actor = self.by_alias.get(text.lower())
+        if actor is not None and text.lower() in self.acronym_keys and text not in self.acronyms:
+            return None
+        return actor
+
+    def sector(self, word: str) -> SectorWord | None:
+        """The sector word for a lemma or phrase ("troops", "riot police"), if any."""
+        return self.sectors.get(word.lower())
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "")
+    return letters.isupper() and len(letters) <= 5
+
+
+@lru_cache(maxsize=8)
+def load_dictionary(extra_files: tuple[Path, ...] = ()) -> ActorDictionary:
+    """The actor dictionary with these extra files, built once per process."""
+    return ActorDictionary(extra_files)

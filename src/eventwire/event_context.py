@@ -1,0 +1,115 @@
+"""When and where an event happened, read from its clause and sentence.
+
+A time expression dates an event only when it belongs to the event's own clause: in "After Kabul
+fell over the weekend, Hamas praised the Taliban", the weekend dates the fall, not the praise. A
+verb coordinated with another shares its date ("On Sunday, fighters entered Kabul and took over
+the palace"). Follow-up sentences ("The meeting took place in Doha") give the place and date to
+the event they name.
+"""
+
+from __future__ import annotations
+
+from .countries import country_by_iso2
+from .model import Document, Event
+from .dates import event_date
+
+CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "parataxis"}
+HAPPEN_VERBS = {"happen", "occur", "take", "hold", "convene"}  # "took place", "was held"
+
+
+def clause_tokens(trigger) -> list:
+    """The trigger's clause: its subtree without embedded clauses (and, for a noun, its phrase)."""
+    tokens, stack = [], [trigger]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS or c.pos_ not in ("VERB", "AUX"))
+    return tokens
+
+
+def _times_in(doc: Document, tokens) -> str | None:
+    offsets = {t.idx for t in tokens}
+    for time in doc.times:
+        if any(time.start <= i < time.end for i in offsets):
+            value = event_date(time.value)
+            if value:
+                return value
+    return None
+
+
+def date_for(doc: Document, trigger, clause) -> str | None:
+    """The event date from its own clause, else from the verb it is coordinated with or hangs on."""
+    date = _times_in(doc, clause)
+    head = trigger
+    while date is None and head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+        date = _times_in(doc, clause_tokens(head))
+    if date is None and trigger.pos_ in ("NOUN", "PROPN"):
+        verb = trigger.head
+        while verb.i != verb.head.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        date = _times_in(doc, clause_tokens(verb)) if verb.pos_ in ("VERB", "AUX") else None
+    return date
+
+
+def _place_at(doc: Document, offsets: set[int]) -> tuple[str, int] | None:
+    for place in doc.places:
+        for start, end in place.mentions:
+            if any(start <= i < end for i in offsets):
+                return place.id, start
+    return None
+
+
+def place_for(doc: Document, trigger, clause) -> str | None:
+    """The place named in the event's clause, else the one nearest the trigger in its sentence."""
+    found = _place_at(doc, {t.idx for t in clause})
+    if found:
+        return found[0]
+    sentence = trigger.sent
+    nearest = None
+    for place in doc.places:
+        for start, _ in place.mentions:
+            if sentence.start_char <= start < sentence.end_char:
+                distance = abs(start - trigger.idx)
+                if nearest is None or distance < nearest[1]:
+                    nearest = (place.id, distance)
+    return nearest[0] if nearest else None
+
+
+def settle_followups(doc: Document, events: list[Event]) -> None:
+    """Give place and date from "The meeting took place in X on Monday" to the meeting event, and
+    set CONSULT modes from where the parties met."""
+    for sentence in doc.parse.sents:
+        verb = sentence.root
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or verb.lemma_.lower() not in HAPPEN_VERBS \
+                or not any(c.lower_ == "the" for c in subject.children):
+            continue
+        earlier = [e for e in events if e.trigger and e.trigger[0] < subject.idx
+                   and doc.text[e.trigger[0]:e.trigger[1]].lower().rstrip("s") == subject.lower_.rstrip("s")]
+        if not earlier:
+            continue
+        event, clause = earlier[-1], clause_tokens(verb)
+        event.place = (_place_at(doc, {t.idx for t in clause}) or (event.place, 0))[0]
+        event.date = event.date or date_for(doc, verb, clause)
+    for event in events:
+        if event.type == "CONSULT" and event.mode is None:
+            event.mode = _consult_mode(doc, event)
+
+
+def _consult_mode(doc: Document, event: Event) -> str | None:
+    """visit when the parties met in the target's country, third-party when in neither's."""
+    place = next((p for p in doc.places if p.id == event.place), None)
+    country = country_by_iso2(place.country) if place and place.country else None
+    if country is None:
+        return None
+    by_id = {e.id: e for e in doc.entities}
+    source_codes = {(by_id[i].code or "")[:3] for i in event.source if i in by_id}
+    target_codes = {(by_id[i].code or "")[:3] for i in event.target if i in by_id}
+    if len(event.source) + len(event.target) > 2:
+        return "multilateral"
+    if country.iso3 in target_codes:
+        return "visit"
+    if country.iso3 not in source_codes | target_codes and (source_codes | target_codes) - {""}:
+        return "third-party"
+    return None

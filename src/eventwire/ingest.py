@@ -1,0 +1,272 @@
+"""Ingest: turn input paths (.txt, .html/.htm, .jsonl, folders) into `Article`s, in input order.
+
+Bad input never raises out of `read_inputs`: an unusable file or line becomes an `Article` whose
+`error` names the input and the problem, so the output still has one line per input article and
+the run goes on. HTML is converted to text here, at the front door, with trafilatura.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import settings as _settings
+from .errors import InputError
+from .model import Article
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+
+# A page's markup is typically several times its text; beyond this multiple of max_chars the HTML
+# is refused before parsing, since extracting it would take long and is almost surely a mistake.
+HTML_SIZE_FACTOR = 10
+# Bytes sampled to decide whether a file is binary, and the share of control bytes that makes it so.
+BINARY_SAMPLE = 8192
+BINARY_CONTROL_SHARE = 0.10
+MAX_BYTES_PER_CHAR = 4  # UTF-8; also covers UTF-16 and single-byte encodings
+TEXT_CONTROL_BYTES = set(b"\t\n\r\f\b\x1b")
+JSON_METADATA = ("title", "published", "url", "publisher", "author")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+LINE_BREAKS = re.compile(r"\r\n?")
+
+
+def read_inputs(paths: Iterable[str | Path] | str | Path, *, max_chars: int = _settings.DEFAULT_MAX_CHARS,
+                encoding: str | None = None) -> Iterator[Article]:
+    """Yield one `Article` per input article, in input order; never raises for bad input.
+
+    Args:
+        paths: files or folders. Folders are searched recursively, in sorted order, for .txt,
+            .html, .htm and .jsonl files; other files in them are skipped.
+        max_chars: articles whose text is longer than this are refused with an error.
+        encoding: decode files with this codec instead of UTF-8 (e.g. "cp1252").
+
+    Yields:
+        Articles with `text` or `html` filled (HTML is also converted to `text`), or with `error`.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from _read_folder(path, max_chars, encoding)
+        else:
+            yield from _read_file(path, max_chars, encoding)
+
+
+def _read_folder(folder: Path, max_chars: int, encoding: str | None) -> Iterator[Article]:
+    """Every supported file under `folder`, sorted by relative path; an error if there is none."""
+    files = sorted(p for p in folder.rglob("*")
+                   if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    if not files:
+        yield _failed(folder, f"{folder}: folder has no {', '.join(SUPPORTED_SUFFIXES)} files")
+    for path in files:
+        yield from _read_file(path, max_chars, encoding)
+
+
+def _read_file(path: Path, max_chars: int, encoding: str | None) -> Iterator[Article]:
+    """The article(s) in one file, or one failed article saying why the file cannot be read."""
+    suffix = path.suffix.lower()
+    try:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if not path.is_file():
+            raise InputError(f"{path}: not a regular file")
+        if suffix not in SUPPORTED_SUFFIXES:
+            raise InputError(f"{path}: unsupported file type {suffix or '(no extension)'!r}; "
+                             f"expected one of {', '.join(SUPPORTED_SUFFIXES)} or a folder")
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(path, max_chars, encoding)
+            return
+        limit = max_chars * (HTML_SIZE_FACTOR if suffix in HTML_SUFFIXES else 1)
+        text = _read_text(path, limit, encoding)
+        if suffix in HTML_SUFFIXES:
+            yield article_from_html(path.stem, str(path), text, max_chars=max_chars)
+        else:
+            yield Article(id=path.stem, source=str(path), text=text)
+    except InputError as exc:
+        yield _failed(path, str(exc))
+    except OSError as exc:
+        yield _failed(path, f"{path}: cannot read file: {exc.strerror or exc}")
+
+
+def _read_text(path: Path, limit: int, encoding: str | None) -> str:
+    """The whole file as checked, decoded, normalised text of at most `limit` characters."""
+    size = path.stat().st_size
+    if size > limit * MAX_BYTES_PER_CHAR:  # refused unread: it cannot decode to `limit` characters
+        raise InputError(f"{path}: too large: {size:,} bytes, over the limit of {limit:,} characters "
+                         f"(raise it with --max-chars if this really is one article)")
+    data = path.read_bytes()
+    _check_not_binary(data, path)
+    text = _decode(data, encoding, str(path))
+    _check_not_empty(text, str(path))
+    _check_size(text, limit, str(path))
+    return text
+
+
+def _read_jsonl(path: Path, max_chars: int, encoding: str | None) -> Iterator[Article]:
+    """One article per non-blank line, read as a stream; a bad line fails alone and the rest go on."""
+    with path.open("rb") as stream:
+        _check_not_binary(stream.read(BINARY_SAMPLE), path)
+        stream.seek(0)
+        offset, seen_bytes, seen_line = 0, False, False
+        for number, raw_line in enumerate(stream, start=1):
+            line_offset, offset = offset, offset + len(raw_line)
+            seen_bytes = True
+            if not raw_line.strip():
+                continue
+            seen_line = True
+            yield _jsonl_article(raw_line, path, number, line_offset, max_chars, encoding)
+    if not seen_line:
+        raise InputError(f"{path}: file contains only whitespace" if seen_bytes else f"{path}: file is empty")
+
+
+def _jsonl_article(raw_line: bytes, path: Path, number: int, offset: int, max_chars: int,
+                   encoding: str | None) -> Article:
+    """The article on one JSONL line, or a failed article named `<file stem>:<line number>`."""
+    try:
+        line = _decode(raw_line, encoding, f"{path} line {number}", base_offset=offset)
+        return _article_from_json(line, path, number, max_chars)
+    except InputError as exc:
+        return Article(id=f"{path.stem}:{number}", source=f"{path}:{number}", error=str(exc))
+
+
+def _article_from_json(line: str, path: Path, number: int, max_chars: int) -> Article:
+    """The article on one JSONL line; metadata given there wins over what HTML would give."""
+    where = f"{path}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path} line {number}: malformed JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{path} line {number}: expected a JSON object, got {type(record).__name__}")
+    article_id = record.get("id")
+    if not isinstance(article_id, str) or not article_id.strip():
+        raise InputError(f"{path} line {number}: missing or non-string \"id\" (each line needs a string id)")
+    meta = _json_metadata(record, f"{path} line {number} (id {article_id!r})")
+    # when a line has both, "text" wins: it is what the sender already extracted
+    body = {key: record.get(key) for key in ("text", "html") if record.get(key) is not None}
+    if not body or not all(isinstance(value, str) for value in body.values()):
+        raise InputError(f"{path} line {number} (id {article_id!r}): needs a string \"text\" or \"html\"")
+    label = f"{path} line {number} (id {article_id!r})"
+    if "text" in body:
+        text = normalise_text(body["text"])
+        _check_not_empty(text, label, "text")
+        _check_size(text, max_chars, label)
+        return Article(id=article_id, source=where, text=text, **meta)
+    html = normalise_text(body["html"])
+    _check_not_empty(html, label, "html")
+    article = article_from_html(article_id, where, html, max_chars=max_chars, label=label)
+    for key, value in meta.items():
+        setattr(article, key, value)
+    return article
+
+
+def _json_metadata(record: dict, label: str) -> dict[str, str]:
+    """The optional metadata fields of a JSONL record that are given (not null)."""
+    meta = {}
+    for key in JSON_METADATA:
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InputError(f"{label}: \"{key}\" must be a string, got {type(value).__name__}")
+        meta[key] = value.strip()
+    published = meta.get("published")
+    if published is not None:
+        if not ISO_DATE.match(published):
+            raise InputError(f"{label}: \"published\" must be a date YYYY-MM-DD, got {published!r}")
+        meta["published"] = published[:10]
+    return meta
+
+
+def article_from_html(article_id: str, source: str, html: str, *, max_chars: int = _settings.DEFAULT_MAX_CHARS,
+                      label: str | None = None) -> Article:
+    """An article from one HTML page: the main text (paragraphs separated by a blank line) and
+    the page's title, date (YYYY-MM-DD), author, site name and URL where trafilatura finds them.
+
+    Raises:
+        InputError: the page is too large or has no extractable text.
+    """
+    import trafilatura  # imported here: it is slow to import and only HTML input needs it
+
+    label = label or source
+    _check_size(html, max_chars * HTML_SIZE_FACTOR, label + " (HTML)")
+    try:
+        page = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                           include_tables=False)
+    except Exception as exc:  # noqa: BLE001  a page lxml cannot read is bad input, not a crash
+        raise InputError(f"{label}: cannot parse the HTML: {type(exc).__name__}: {exc}") from None
+    lines = [line.strip() for line in (page.text if page else "").split("\n")]
+    text = "\n\n".join(line for line in lines if line)
+    if not text:
+        raise InputError(f"{label}: no article text found in the HTML")
+    _check_size(text, max_chars, label)
+    return Article(id=article_id, source=source, html=html, text=normalise_text(text),
+                   title=_meta(page, "title"), published=_meta(page, "date"),
+                   author=_meta(page, "author"), publisher=_meta(page, "sitename"), url=_meta(page, "url"))
+
+
+def _meta(page, name: str) -> str | None:
+    """One metadata field of a trafilatura result, or None when missing or blank."""
+    value = getattr(page, name, None)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def normalise_text(text: str) -> str:
+    """Text without a BOM, with \\n line breaks, in Unicode NFC."""
+    text = LINE_BREAKS.sub("\n", text.removeprefix("\ufeff"))
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode(data: bytes, encoding: str | None, label: str, base_offset: int = 0) -> str:
+    """`data` decoded (UTF-8 unless `encoding` is given) and normalised, or InputError saying where it fails."""
+    if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    try:
+        return normalise_text(data.decode(encoding or "utf-8"))
+    except LookupError:
+        raise InputError(f"{label}: unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start:exc.start + 1].hex().upper()
+        where = f"at byte offset {base_offset + exc.start} (byte 0x{byte})"
+        if encoding:
+            raise InputError(f"{label}: cannot be decoded as {encoding} {where}") from None
+        raise InputError(f"{label}: not valid UTF-8 {where}; if the file uses another encoding, "
+                         f"pass it with --encoding (e.g. --encoding cp1252)") from None
+
+
+def _check_not_binary(data: bytes, path: Path) -> None:
+    """InputError if the file looks binary: NUL bytes or many control bytes (UTF-16 text is allowed)."""
+    sample = data[:BINARY_SAMPLE]
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    controls = sum(1 for byte in sample if (byte < 32 or byte == 127) and byte not in TEXT_CONTROL_BYTES)
+    if b"\x00" in sample or (sample and controls / len(sample) > BINARY_CONTROL_SHARE):
+        raise InputError(f"{path}: looks like a binary file, not text (NUL or control bytes); "
+                         f"expected a UTF-8 text, HTML or JSONL file")
+
+
+def _check_not_empty(text: str, label: str, what: str = "file") -> None:
+    """InputError if there is no text at all, or only whitespace."""
+    if not text:
+        raise InputError(f"{label}: {what} is empty")
+    if not text.strip():
+        raise InputError(f"{label}: {what} contains only whitespace")
+
+
+def _check_size(text: str, limit: int, label: str) -> None:
+    """InputError if `text` is longer than `limit` characters."""
+    if len(text) > limit:
+        raise InputError(f"{label}: too large: {len(text):,} characters, over the limit of {limit:,} "
+                         f"(raise it with --max-chars if this really is one article)")
+
+
+def _failed(path: Path, message: str) -> Article:
+    """A failed article for a whole file or folder."""
+    return Article(id=path.stem or path.name, source=str(path), error=message)

@@ -1,0 +1,96 @@
+"""Source and target of an event from the dependency parse.
+
+Verbs: the subject is the source and the object the target; passives swap them ("was attacked by
+X"); a verb without its own subject takes it from the verb it hangs on ("entered Kabul and took
+over the palace", "agreed to withdraw", "troops who stormed the building"). Nouns: the owner is
+the source ("Israel's strikes", "Hamas rocket attacks", "attacks by X") and the "on/against/with"
+object the target; "between X and Y" names both sides.
+"""
+
+from __future__ import annotations
+
+from .entity_index import entity_of
+from .verb_patterns import Pattern
+
+SUBJECT = ("nsubj", "csubj")
+TARGET_PREPS = {"against", "on", "with", "at", "into", "upon", "toward", "towards", "to", "over", "from", "of"}
+NOUN_TARGET_PREPS = {"against", "on", "with", "at", "into", "upon", "toward", "towards", "to", "between", "of"}
+
+
+def with_conjuncts(token) -> list:
+    """A token and the tokens coordinated with it ("X, Y and Z")."""
+    return [token] + [t for t in token.conjuncts if t.i > token.i]
+
+
+def subjects(verb) -> list:
+    """The subject tokens of a verb, borrowed from the verb it depends on when it has none."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT]
+    if own:
+        return [t for s in own for t in with_conjuncts(s)]
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return [verb.head]
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return subjects(verb.head)
+    return []
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _prep_objects(token, preps: set[str]) -> list:
+    return [t for p in token.children if p.dep_ in ("prep", "prt", "dative") and p.lower_ in preps
+            for g in p.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
+
+
+def verb_roles(verb, pattern: Pattern) -> tuple[list, list]:
+    """(source tokens, target tokens) of a verb event."""
+    if pattern.roles == "owner>subject":
+        noun = next((g for c in verb.children if c.dep_ == "prep" for g in c.children
+                     if g.dep_ == "pobj"), None)
+        owners = [c for c in noun.children if c.dep_ in ("compound", "poss", "amod")] if noun is not None else []
+        return owners, subjects(verb)
+    if _passive(verb):
+        agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                  for t in with_conjuncts(g)]
+        patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)]
+        return agents, patients
+    sources = subjects(verb)
+    objects = [t for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in with_conjuncts(c)]
+    objects += _prep_objects(verb, set(pattern.particles) | TARGET_PREPS)
+    if pattern.roles == "symmetric" and not objects and len(sources) > 1:
+        return sources[:1], sources[1:]
+    return sources, objects
+
+
+def noun_roles(noun, pattern: Pattern) -> tuple[list, list]:
+    """(source tokens, target tokens) of a nominal event."""
+    between = _prep_objects(noun, {"between", "among"})
+    if between:
+        return between[:1], between[1:]
+    sources = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+               and not (pattern.compound and c.lower_ == pattern.compound)]
+    sources += _prep_objects(noun, {"by", "from"})
+    targets = _prep_objects(noun, NOUN_TARGET_PREPS - {"between"})
+    return sources, targets
+
+
+def governing_object(noun):
+    """The direct object of the verb a noun phrase hangs from ("congratulated Hamas on ... attacks"):
+    the likely agent of an event noun that names none itself."""
+    head = noun.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < noun.i), None)
+
+
+def actors_of(tokens, owner: dict[int, str]) -> list[str]:
+    """Entity ids for tokens, in order, without repeats."""
+    found = []
+    for token in tokens:
+        entity_id = entity_of(token, owner)
+        if entity_id and entity_id not in found:
+            found.append(entity_id)
+    return found

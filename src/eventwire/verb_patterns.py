@@ -1,0 +1,132 @@
+"""The verb/noun pattern dictionary (data/verbs.tsv and user files given with `--verbs`), and
+matching its patterns against parsed tokens. The file header explains the pattern syntax."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import DictionaryError
+from .model import PLOVER_TYPES
+
+ROLE_RULES = {"", "owner>subject", "symmetric"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    text: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    cameo: str | None
+    roles: str
+    nominal: bool
+    lemma: str  # the verb, or the head noun
+    compound: str | None = None  # nominal: the word before the head ("rocket" attack)
+    particles: tuple[str, ...] = ()
+    obj: str | None = None
+    prep: str | None = None
+    prep_obj: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return len(self.particles) + bool(self.obj) + 2 * bool(self.prep_obj) + bool(self.compound)
+
+
+def parse_pattern(text: str, fields: dict) -> Pattern:
+    """A Pattern from its written form ("take over", "hold +talks", "n:rocket attack")."""
+    if text.startswith("n:"):
+        words = text[2:].split()
+        return Pattern(text, nominal=True, lemma=words[-1].lower(), compound=" ".join(words[:-1]).lower() or None,
+                       **fields)
+    words = text.split()
+    particles, obj, prep, prep_obj = [], None, None, None
+    for word in words[1:]:
+        if word.startswith("+"):
+            obj = word[1:].lower()
+        elif ":" in word:
+            prep, prep_obj = word.lower().split(":", 1)
+        else:
+            particles.append(word.lower())
+    return Pattern(text, nominal=False, lemma=words[0].lower(), particles=tuple(particles), obj=obj,
+                   prep=prep, prep_obj=prep_obj, **fields)
+
+
+def read_patterns(path: Path | None = None) -> list[Pattern]:
+    """Read a verb dictionary (the built-in one when path is None)."""
+    where = str(path or "data/verbs.tsv")
+    text = Path(path).read_text(encoding="utf-8") if path else \
+        (resources.files("eventwire") / "data" / "verbs.tsv").read_text(encoding="utf-8")
+    patterns = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")] + [""] * 6
+        pattern, event_type, mode, context, cameo, roles = cells[:6]
+        if event_type not in PLOVER_TYPES:
+            raise DictionaryError(f"{where}:{number}: {event_type!r} is not a PLOVER event type")
+        if roles not in ROLE_RULES or not pattern:
+            raise DictionaryError(f"{where}:{number}: bad pattern or roles {roles!r} (known: {sorted(ROLE_RULES)})")
+        fields = {"type": event_type, "mode": mode or None, "cameo": cameo or None, "roles": roles,
+                  "context": tuple(c.strip() for c in context.split(";") if c.strip())}
+        patterns.append(parse_pattern(pattern, fields))
+    return patterns
+
+
+def _word_is(token, word: str) -> bool:
+    return token.lemma_.lower() == word or token.lower_ == word
+
+
+class VerbDictionary:
+    """Patterns indexed by verb lemma and by head noun; a later pattern with the same text wins."""
+
+    def __init__(self, extra_files: tuple[Path, ...] = ()):
+        by_text: dict[str, Pattern] = {}
+        for path in (None, *extra_files):
+            for pattern in read_patterns(path):
+                by_text[pattern.text] = pattern
+        self.verbs: dict[str, list[Pattern]] = {}
+        self.nouns: dict[str, list[Pattern]] = {}
+        for pattern in by_text.values():
+            index = self.nouns if pattern.nominal else self.verbs
+            index.setdefault(pattern.lemma, []).append(pattern)
+        for patterns in (*self.verbs.values(), *self.nouns.values()):
+            patterns.sort(key=lambda p: -p.specificity)
+
+    def match_verb(self, token) -> Pattern | None:
+        """The most specific verb pattern whose words are all there."""
+        for pattern in self.verbs.get(token.lemma_.lower(), ()):
+            if self._verb_fits(token, pattern):
+                return pattern
+        return None
+
+    def match_noun(self, token) -> Pattern | None:
+        """The most specific noun pattern for this head noun (with its compound, if the pattern has one)."""
+        for key in (token.lemma_.lower(), token.lower_):
+            for pattern in self.nouns.get(key, ()):
+                if pattern.compound is None or any(
+                        c.dep_ in ("compound", "amod") and _word_is(c, pattern.compound) for c in token.children):
+                    return pattern
+        return None
+
+    @staticmethod
+    def _verb_fits(token, pattern: Pattern) -> bool:
+        children = list(token.children)
+        for particle in pattern.particles:
+            if not any(c.dep_ in ("prt", "prep", "advmod", "dative") and c.lower_ == particle for c in children):
+                return False
+        if pattern.obj and not any(c.dep_ in ("dobj", "nsubjpass") and _word_is(c, pattern.obj) for c in children):
+            return False
+        if pattern.prep_obj:
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ == pattern.prep]
+            if not any(g.dep_ == "pobj" and _word_is(g, pattern.prep_obj) for p in preps for g in p.children):
+                return False
+        return True
+
+
+@lru_cache(maxsize=8)
+def load_verbs(extra_files: tuple[Path, ...] = ()) -> VerbDictionary:
+    """The verb dictionary with these extra files, built once per process."""
+    return VerbDictionary(extra_files)
