@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .countries import country_by_iso2
 from .model import Document, Event
-from .dates import event_date
+from .timex import event_date
 
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "parataxis"}
 HAPPEN_VERBS = {"happen", "occur", "take", "hold", "convene"}  # "took place", "was held"
@@ -112,4 +112,54 @@ def _consult_mode(doc: Document, event: Event) -> str | None:
         return "visit"
     if country.iso3 not in source_codes | target_codes and (source_codes | target_codes) - {""}:
         return "third-party"
+    return None
+
+
+# Statements, not deeds: an undated one is dated by the statement that carries it.
+VERBAL_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+CARRY_SENTENCES = 2
+
+
+def paragraph_of(text: str, position: int) -> int:
+    """The number of the paragraph (blank-line separated) holding `position`."""
+    return text.count("\n\n", 0, position)
+
+
+def carry_dates(doc: Document, events: list[Event]) -> None:
+    """Date events whose own clause names no time, where the text implies the date:
+    1. a statement inside a quote, or made by someone quoted in this or the next paragraph,
+       has the date of that quote;
+    2. an event in a sentence with no time expression at all continues the narrative of the
+       dated event just before it in the same paragraph (at most CARRY_SENTENCES back)."""
+    sentence_starts = [s.start_char for s in doc.parse.sents]
+    for event in events:
+        if event.date is not None:
+            continue
+        if event.type in VERBAL_TYPES:
+            event.date = _statement_date(doc, event)
+        if event.date is None and not any(event.start <= t.start < event.end for t in doc.times):
+            event.date = _narrative_date(doc, event, events, sentence_starts)
+
+
+def _statement_date(doc: Document, event: Event) -> str | None:
+    quote = next((q for q in doc.quotes if q.id == event.quote), None)
+    if quote is not None and quote.speaker in event.source:
+        return quote.date
+    paragraph = paragraph_of(doc.text, event.start)
+    for quote in doc.quotes:
+        if quote.speaker in event.source and quote.date and \
+                paragraph <= paragraph_of(doc.text, quote.start) <= paragraph + 1:
+            return quote.date
+    return None
+
+
+def _narrative_date(doc: Document, event: Event, events: list[Event], sentence_starts: list[int]) -> str | None:
+    own = sum(1 for s in sentence_starts if s <= event.start)
+    paragraph = paragraph_of(doc.text, event.start)
+    for earlier in reversed([e for e in events if e.start < event.start and e.date and not e.negated]):
+        back = own - sum(1 for s in sentence_starts if s <= earlier.start)
+        if back > CARRY_SENTENCES or paragraph_of(doc.text, earlier.start) != paragraph:
+            return None
+        if back >= 1:
+            return earlier.date
     return None

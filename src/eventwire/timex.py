@@ -54,7 +54,8 @@ def alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-NUM = rf"(?:\d+(?:\.\d+)?|(?:{alternation(_TENS)}) (?:{alternation(_SMALL[1:10])})|{alternation(NUMBER_WORDS)}|{alternation(VAGUE_NUMBERS)})"
+NUM = (rf"(?:\d+(?:\.\d+)?|(?:{alternation(_TENS)}) (?:{alternation(_SMALL[1:10])})"
+       rf"|{alternation(NUMBER_WORDS)}|{alternation(VAGUE_NUMBERS)})")
 UNIT = rf"(?:{alternation(UNITS)})s?"
 WEEKDAY = alternation(WEEKDAYS)
 MONTH = alternation(MONTHS)

@@ -6,7 +6,8 @@
    speaker. An event noun with no agent of its own takes the object of the verb it hangs from.
 3. Modality (`eventwire.modality`): negated, future, hypothetical and intended events are kept but
    flagged `negated`, so researchers can see them and counts can leave them out.
-4. Date from a time expression in the event's own clause (a coordinated verb shares its head's);
+4. Date from a time expression in the event's own clause (a coordinated verb shares its head's),
+   else carried from the statement or narrative that implies it (`eventwire.event_context`);
    place from a toponym in the clause, else the nearest in the sentence.
 5. One event per type and actor pair per sentence.
 """
@@ -20,7 +21,7 @@ from ..registry import stage
 from ..roles import actors_of, governing_object, noun_roles, verb_roles
 from ..settings import Settings
 from ..verb_patterns import Pattern, VerbDictionary, load_verbs
-from ..event_context import clause_tokens, date_for, place_for, settle_followups
+from ..event_context import carry_dates, clause_tokens, date_for, place_for, settle_followups
 
 # Calibrated by eye on the seed article and the project's examples: a verb with both actors found
 # is the most reliable reading of a sentence; a bare noun the least.
@@ -46,6 +47,7 @@ class EventCoder:
         for sentence in doc.parse.sents:
             events += _dedupe(self._sentence_events(doc, sentence, owner))
         settle_followups(doc, events)
+        carry_dates(doc, events)
         for number, event in enumerate(events, 1):
             event.id = f"V{number}"
         doc.events = events

@@ -17,7 +17,7 @@ from ..model import Document, Mention, Quote
 from ..quote_marks import QuoteSpan, find_quote_spans
 from ..registry import stage
 from ..settings import Settings
-from ..dates import event_date
+from ..timex import event_date
 
 FIRST_PERSON = {"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine", "myself"}
 

@@ -184,7 +184,7 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if words & FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"):
         return "future"
     if "to" in words:  # an infinitive looks ahead of its governor, unknowable under a past one
-        governor = verb.head if verb.head is not verb and depth < 4 else None
+        governor = verb.head if verb.head.i != verb.i and depth < 4 else None
         return None if governor is not None and governor.pos_ in ("VERB", "AUX") and \
             verb_tense(governor, depth + 1) == "past" else "future"
     if "would" in words:
