@@ -38,17 +38,14 @@ def _times_in(doc: Document, tokens) -> str | None:
 
 
 def date_for(doc: Document, trigger, clause) -> str | None:
-    """The event date from its own clause, else from the verb it is coordinated with or hangs on."""
+    """The event date from its own clause, else from the verb it is coordinated with or controlled by."""
     date = _times_in(doc, clause)
     head = trigger
     while date is None and head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
         head = head.head
         date = _times_in(doc, clause_tokens(head))
-    if date is None and trigger.pos_ in ("NOUN", "PROPN"):
-        verb = trigger.head
-        while verb.i != verb.head.i and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
-        date = _times_in(doc, clause_tokens(verb)) if verb.pos_ in ("VERB", "AUX") else None
+    # An event noun is not dated by the verb it hangs from: in "shared photos of a meeting on
+    # Monday" the sharing, not the meeting, is dated.
     return date
 
 
