@@ -16,8 +16,9 @@ from datetime import date
 from ..model import Document, TimeExpression
 from ..registry import stage
 from ..settings import Settings
-from ..timex import (DURATION_QUALIFIERS, MONTHS, NUM, PART, SEASON, UNIT, WEEKDAY, Context,
-                     alternation, normalise, parse_date)
+from ..timex import normalise, parse_date
+from ..timex_base import MONTHS, NUM, PART, SEASON, UNIT, WEEKDAY, Context, alternation
+from ..timex_rules import DURATION_QUALIFIERS
 
 
 def _loose(pattern: str) -> str:
