@@ -69,12 +69,16 @@ def _compatible(entity, mention_token, wanted: str) -> bool:
     plural = mention_token.tag_ in ("NNS", "NNPS")
     if wanted == "person":
         return entity.type == "PERSON"
-    if wanted == "thing":
-        return entity.type in ("ORG", "GPE") and not plural
+    if wanted == "thing":  # a country or an organisation; a city is rarely "it" in news
+        return (entity.type == "ORG" or _is_country(entity)) and not plural
     if wanted == "plural":
         return entity.type in ("ORG", "NORP") or plural
-    if wanted == "org":
-        return entity.type == "ORG" and (entity.code or "") not in ("MED",)
+    if wanted == "org":  # "the group" points to a named organisation, not to "officials"
+        return entity.type == "ORG" and entity.code != "MED" and any(m.kind != "nominal" for m in entity.mentions)
+    return _is_country(entity)
+
+
+def _is_country(entity) -> bool:
     return entity.type == "GPE" and entity.code is not None and len(entity.code) == 3
 
 

@@ -57,9 +57,15 @@ def _place_at(doc: Document, offsets: set[int]) -> tuple[str, int] | None:
     return None
 
 
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
+
+
 def place_for(doc: Document, trigger, clause) -> str | None:
-    """The place named in the event's clause, else the one nearest the trigger in its sentence."""
-    found = _place_at(doc, {t.idx for t in clause})
+    """The place after "in/at/near" in the event's clause, else any place in the clause, else the
+    one nearest the trigger in its sentence."""
+    locative = {t.idx for p in clause if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+                for t in p.subtree}
+    found = _place_at(doc, locative & {t.idx for t in clause}) or _place_at(doc, {t.idx for t in clause})
     if found:
         return found[0]
     sentence = trigger.sent

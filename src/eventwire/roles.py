@@ -25,6 +25,8 @@ def with_conjuncts(token) -> list:
 def subjects(verb) -> list:
     """The subject tokens of a verb, borrowed from the verb it depends on when it has none."""
     own = [c for c in verb.children if c.dep_ in SUBJECT]
+    if verb.dep_ == "relcl" and all(c.tag_ in ("WP", "WDT") for c in own):
+        return [verb.head]  # "the militants who attacked": the noun the clause describes
     if own:
         return [t for s in own for t in with_conjuncts(s)]
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
@@ -58,8 +60,8 @@ def verb_roles(verb, pattern: Pattern) -> tuple[list, list]:
     sources = subjects(verb)
     objects = [t for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in with_conjuncts(c)]
     objects += _prep_objects(verb, set(pattern.particles) | TARGET_PREPS)
-    if pattern.roles == "symmetric" and not objects and len(sources) > 1:
-        return sources[:1], sources[1:]
+    if pattern.obj:  # a light verb's noun carries the target: "held talks with Y", "launched attacks on Y"
+        objects += [t for c in verb.children if c.dep_ == "dobj" for t in _prep_objects(c, NOUN_TARGET_PREPS)]
     return sources, objects
 
 

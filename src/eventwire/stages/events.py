@@ -77,6 +77,8 @@ class EventCoder:
             agent = governing_object(trigger)
             sources = actors_of([agent], owner) if agent is not None else []
         targets = [t for t in targets if t not in sources]
+        if pattern.roles == "symmetric" and not targets and len(sources) > 1:
+            sources, targets = sources[:1], sources[1:]  # "X and Y met": one side each
         if not sources and not targets:
             return None
         modality = modality_of(trigger)

@@ -1,0 +1,214 @@
+"""The events stage: PLOVER events with CAMEO codes, roles, modality, date and place."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Article
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+
+
+def events(run_stages, text, published="2021-08-17"):
+    return run_stages(text, upto="events", published=published)
+
+
+def names(doc, ids):
+    return [doc.entity(i).name for i in ids]
+
+
+def summary(doc, event):
+    """(type, cameo, sources, targets) with entity names."""
+    return event.type, event.cameo, names(doc, event.source), names(doc, event.target)
+
+
+def only_event(doc):
+    assert len(doc.events) == 1, [summary(doc, e) for e in doc.events]
+    return doc.events[0]
+
+
+def test_events_active_voice_source_and_target(run_stages):
+    doc = events(run_stages, "Ethiopia condemned Egypt.")
+    event = only_event(doc)
+    assert summary(doc, event) == ("ACCUSE", "111", ["Ethiopia"], ["Egypt"])
+    assert (event.mode, event.pattern, event.negated, event.modality) == ("disapprove", "condemn", False, None)
+
+
+def test_events_passive_voice_with_by(run_stages):
+    doc = events(run_stages, "Kenyan troops were attacked by al-Shabaab on Sunday.")
+    event = only_event(doc)
+    assert summary(doc, event) == ("ASSAULT", "190", ["al-Shabaab"], ["Kenyan troops"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya and Uganda met in Nairobi.", ("CONSULT", "040", ["Kenya"], ["Uganda"])),
+    ("Russia and Ukraine clashed near the border.", ("ASSAULT", "193", ["Russia"], ["Ukraine"])),
+])
+def test_events_compound_subject_of_symmetric_verb(run_stages, text, expected):
+    doc = events(run_stages, text)
+    assert summary(doc, only_event(doc)) == expected
+
+
+def test_events_talks_between_two_sides(run_stages):
+    doc = events(run_stages, "Talks between Kenya and Somalia resumed on Monday.")
+    event = only_event(doc)
+    assert summary(doc, event) == ("CONSULT", "046", ["Kenya"], ["Somalia"])
+    assert event.pattern == "n:talks"
+
+
+def test_events_nominal_rocket_attacks_on_target(run_stages):
+    doc = events(run_stages, "Hamas rocket attacks on Israel continued overnight.")
+    event = only_event(doc)
+    assert summary(doc, event) == ("ASSAULT", "195", ["Hamas"], ["Israel"])
+    assert (event.pattern, event.mode) == ("n:rocket attack", "heavy-weapons")
+
+
+def test_events_light_verb_held_talks_is_one_event(run_stages):
+    doc = events(run_stages, "Kenya held talks with Somalia.")
+    event = only_event(doc)
+    assert (event.type, event.cameo, event.pattern) == ("CONSULT", "046", "hold +talks")
+    assert names(doc, event.source) == ["Kenya"]
+    assert doc.text[event.trigger[0]:event.trigger[1]] == "held"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban took over Kabul on Sunday.", ("COERCE", "192", ["Taliban"], ["Kabul"])),
+    ("Kenyan troops took over the airport from al-Shabaab on Sunday.",
+     ("COERCE", "192", ["Kenyan troops"], ["al-Shabaab"])),
+])
+def test_events_phrasal_verb_took_over(run_stages, text, expected):
+    doc = events(run_stages, text)
+    event = only_event(doc)
+    assert summary(doc, event) == expected
+    assert (event.pattern, event.mode) == ("take over", "seize")
+
+
+def test_events_reduced_relative_clause_subject(run_stages):
+    doc = events(run_stages, "Al-Shabaab fighters attacking Kenyan troops were killed.")
+    attack = next(e for e in doc.events if e.pattern == "attack")
+    assert summary(doc, attack) == ("ASSAULT", "190", ["al-Shabaab"], ["Kenyan troops"])
+
+
+def test_events_control_verb_agreed_to_withdraw(run_stages):
+    doc = events(run_stages, "The Taliban agreed to withdraw from Kandahar.")
+    assert len(doc.events) == 2
+    agree, withdraw = doc.events
+    assert summary(doc, agree) == ("AGREE", "030", ["Taliban"], [])
+    assert (agree.negated, agree.modality) == (False, None)
+    assert summary(doc, withdraw) == ("RETREAT", "0874", ["Taliban"], ["Kandahar"])
+    assert (withdraw.negated, withdraw.modality) == (True, "intended")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah did not attack Israel.", ("ASSAULT", "190", ["Hezbollah"], ["Israel"])),
+    ("The Taliban said it would not attack Kabul.", ("ASSAULT", "190", ["Taliban"], ["Kabul"])),
+])
+def test_events_negation(run_stages, text, expected):
+    doc = events(run_stages, text)
+    event = only_event(doc)
+    assert summary(doc, event) == expected
+    assert (event.negated, event.modality) == (True, "negated")
+
+
+def test_events_future_is_flagged(run_stages):
+    doc = events(run_stages, "Kenya and Somalia will meet in Nairobi.")
+    event = only_event(doc)
+    assert summary(doc, event) == ("CONSULT", "040", ["Kenya"], ["Somalia"])
+    assert (event.negated, event.modality) == (True, "future")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Russia could strike Ukraine.", "Russia"),
+    ("Hezbollah fighters might strike Israel.", "Hezbollah"),
+])
+def test_events_modal_is_hypothetical(run_stages, text, source):
+    doc = events(run_stages, text)
+    event = only_event(doc)
+    assert event.type == "ASSAULT"
+    assert names(doc, event.source) == [source]
+    assert (event.negated, event.modality) == (True, "hypothetical")
+
+
+@pytest.mark.parametrize("text, type_, cameo, mode", [
+    ("Ethiopia condemned Egypt.", "ACCUSE", "111", "disapprove"),
+    ("Hamas accused Israel of lying.", "ACCUSE", "112", "allege"),
+    ("Kenya deployed troops to Somalia.", "MOBILIZE", "154", "troops"),
+    ("Egypt praised Sudan.", "SUPPORT", "051", None),
+    ("Russia threatened Ukraine.", "THREATEN", "130", None),
+])
+def test_events_plover_type_and_cameo_from_dictionary(run_stages, text, type_, cameo, mode):
+    doc = events(run_stages, text)
+    event = doc.events[0]
+    assert (event.type, event.cameo, event.mode) == (type_, cameo, mode)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Al-Shabaab attacked Kenyan troops in Mogadishu on Sunday.", "2021-08-15"),
+    ("After the talks collapsed on Friday, Hamas attacked Israel on Sunday.", "2021-08-15"),
+    ("After the talks collapsed on Friday, Hamas attacked Israel.", None),
+])
+def test_events_date_from_own_clause(run_stages, text, date):
+    doc = events(run_stages, text)
+    attack = next(e for e in doc.events if e.pattern == "attack")
+    assert attack.date == date
+
+
+def test_events_place_from_in_city(run_stages):
+    doc = events(run_stages, "Al-Shabaab attacked Kenyan troops in Mogadishu on Sunday.")
+    event = only_event(doc)
+    place = next(p for p in doc.places if p.id == event.place)
+    assert (place.name, place.country) == ("Mogadishu", "SO")
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas attacked Israel and attacked Israel again.",
+    "Hamas launched an attack on Israel.",
+])
+def test_events_no_duplicate_events_in_one_sentence(run_stages, text):
+    doc = events(run_stages, text)
+    assert [(e.type, names(doc, e.source)) for e in doc.events] == [("ASSAULT", ["Hamas"])]
+
+
+def test_events_one_per_sentence_across_sentences(run_stages):
+    doc = events(run_stages, "The Taliban attacked Kabul on Sunday. The Taliban attacked Kabul again.")
+    assert [summary(doc, e) for e in doc.events] == [("ASSAULT", "190", ["Taliban"], ["Kabul"])] * 2
+    assert [e.id for e in doc.events] == ["V1", "V2"]
+
+
+def test_events_user_verb_file_adds_pattern(run_stages, tmp_path):
+    text = "Kenya snubbed Uganda on Monday."
+    assert events(run_stages, text).events == []
+    verbs = tmp_path / "verbs.tsv"
+    verbs.write_text("# my patterns\nsnub\tREJECT\t\tdiplomatic\t120\t\n", encoding="utf-8")
+    pipeline = Pipeline(Settings(verbs_files=[verbs]),
+                        ["verbatim", "parse", "entities", "time", "places", "quotes", "events"])
+    doc = pipeline(Article(id="t", source="test", text=text, published="2021-08-17"))
+    event = only_event(doc)
+    assert summary(doc, event) == ("REJECT", "120", ["Kenya"], ["Uganda"])
+    assert (event.pattern, event.context, event.date) == ("snub", ["diplomatic"], "2021-08-16")
+
+
+def _roles(doc, event):
+    names = lambda ids: [doc.entity(i).name for i in ids]  # noqa: E731
+    return names(event.source), names(event.target)
+
+
+@pytest.mark.parametrize("text, event_type, source, target", [
+    # a light verb's noun carries the target
+    ("Kenya held talks with Somalia.", "CONSULT", ["Kenya"], ["Somalia"]),
+    ("Hamas launched rocket attacks on Israel.", "ASSAULT", ["Hamas"], ["Israel"]),
+    # a date after a symmetric verb is not its other party
+    ("Kenya and Uganda met on Friday.", "CONSULT", ["Kenya"], ["Uganda"]),
+    # the subject of a relative clause is the noun it describes
+    ("The militants who attacked Kenya fled.", "ASSAULT", ["militants"], ["Kenya"]),
+])
+def test_events_roles_through_light_verbs_dates_and_relative_clauses(run_stages, text, event_type, source, target):
+    doc = run_stages(text)
+    event = next(e for e in doc.events if e.type == event_type)
+    assert _roles(doc, event) == (source, target)
+
+
+def test_events_place_after_in_wins_over_other_toponyms(run_stages):
+    doc = run_stages("Hamas attacked Israel in Gaza.")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert next(p.name for p in doc.places if p.id == event.place) == "Gaza"
