@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .actors import ActorDictionary
-from .countries import country_by_name
+from .countries import country_by_iso2, country_by_name
+from .gazetteer import lookup as gazetteer_lookup
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # Religious and courtesy honorifics are written as part of the name ("Mullah Baradar").
@@ -110,7 +111,7 @@ def _named_mentions(sdoc, dictionary: ActorDictionary) -> list[Candidate]:
                 found.append(_make(span, "GPE", "name", key=f"country:{country.iso3}",
                                    canonical=country.name, code=country.iso3))
             elif ent.label_ == "GPE":
-                found.append(_make(span, "GPE", "name", key=f"gpe:{text.lower()}"))
+                found.append(_make(span, "GPE", "name", key=f"gpe:{text.lower()}", code=_city_country(text)))
             elif span.root.dep_ not in ("amod", "compound"):
                 found.append(_make(span, "NORP", "name", key=f"norp:{text.lower()}"))
         elif ent.label_ == "ORG":
@@ -118,6 +119,16 @@ def _named_mentions(sdoc, dictionary: ActorDictionary) -> list[Candidate]:
         else:
             found.append(_make(span, "PERSON", "name"))
     return found
+
+
+def _city_country(name: str) -> str | None:
+    """The country (ISO alpha-3) of the most populous place of this name: a city acting, or
+    standing for its government ("Kabul fell", "Moscow said"), is coded by its country."""
+    places = [c for c in gazetteer_lookup(name) if c.country and not c.alternate]
+    if not places:
+        return None
+    country = country_by_iso2(max(places, key=lambda c: c.population).country)
+    return country.iso3 if country else None
 
 
 def _org_code(span, dictionary: ActorDictionary) -> str | None:

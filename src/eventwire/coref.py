@@ -9,6 +9,7 @@ Also links people to their group through a possessive ("its leader, Ismail Haniy
 from __future__ import annotations
 
 from .actors import ActorDictionary
+from .countries import country_by_name
 from .entity_index import renumber, token_entities
 from .model import Document, Mention
 
@@ -79,7 +80,7 @@ def _compatible(entity, mention_token, wanted: str) -> bool:
 
 
 def _is_country(entity) -> bool:
-    return entity.type == "GPE" and entity.code is not None and len(entity.code) == 3
+    return entity.type == "GPE" and country_by_name(entity.name) is not None
 
 
 def _antecedent(token, wanted: str, owner, by_id, sentence_of) -> str | None:

@@ -146,3 +146,12 @@ def test_entities_its_leader_belongs_to_the_group_not_the_city(run_stages):
     leader = next(e for e in doc.entities if e.name == "Hassan Nasrallah")
     assert doc.entity(leader.member_of).name == "Hezbollah"
     assert leader.code == "LBNINS"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Kenyan police arrested dozens of protesters on Saturday.", "Kenyan police", "KENCOP"),
+    ("Nigerian troops withdrew from the town.", "Nigerian troops", "NGAMIL"),
+])
+def test_entities_country_and_sector_noun_make_one_coded_actor(run_stages, text, name, code):
+    doc = run_stages(text, upto="entities")
+    assert next(e.code for e in doc.entities if e.name == name) == code

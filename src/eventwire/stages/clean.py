@@ -22,7 +22,7 @@ from ..settings import Settings
 from .clean_patterns import (
     BREADCRUMB, BYLINE, BYLINE_REST, CAPTION_END_PAREN, CAPTION_MARKERS, CREDIT_WORDS, DATE_LABELS,
     DATE_LABEL_PUBLISHED, DATE_LABEL_UPDATED, DATE_LINE_FILLER, LINE_KIND_PATTERNS, NOT_NAMES,
-    PERSON_CREDIT, WIRE_DATELINE, find_dates,
+    MAX_PROMO_ANYWHERE_WORDS, PERSON_CREDIT, PROMO_ANYWHERE, WIRE_DATELINE, find_dates,
 )
 
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -105,6 +105,8 @@ def line_kind(text: str) -> str | None:
         for kind, pattern in LINE_KIND_PATTERNS:
             if pattern.match(text):
                 return kind
+    if words <= MAX_PROMO_ANYWHERE_WORDS and PROMO_ANYWHERE.search(text):
+        return "promo"
     if words <= MAX_CAPTION_WORDS and _is_caption(text):
         return "caption"
     meta = _meta_parts(text)

@@ -31,6 +31,12 @@ RELATED_PATTERNS = (
     r"|more (?:from|on|in) [^.]{1,40}$|editor(?:'|’)s picks)\s*:?",
     r"(?:tags|topics|filed under|categories)\s*:",
 )
+# Calls to action that give a short line away wherever they stand in it ("Get unlimited access for
+# $1 a month. Subscribe today", "Advertisement - Read our briefing. Click here to sign up").
+PROMO_ANYWHERE = re.compile(
+    r"\b(?:subscribe (?:today|now|here)|(?:click|tap) here|sign up (?:now|here|today|for free)"
+    r"|unlimited access|start your free trial|already a subscriber)\b|^advertisement\b", re.I)
+MAX_PROMO_ANYWHERE_WORDS = 25
 CREDIT_PATTERNS = (r"\(?(?:additional )?(?:reporting|writing|editing) by\b[^.]*(?:\)|$)",)
 COPYRIGHT_PATTERNS = (r"(?:copyright )?(?:©|\(c\) \d{4})", r"copyright \d{4}\b", r".*\ball rights reserved\b")
 LINE_KIND_PATTERNS = tuple(
@@ -83,7 +89,7 @@ NOT_NAMES = re.compile(rf"^(?:{WEEKDAY}|{MONTH}|now|then|the|this|that)\b", re.I
 BREADCRUMB = re.compile(r"\w+(?: \w+)?(?: ?[>»/|] ?\w+(?: \w+)?){1,4}$")
 
 # Wire datelines: "KABUL, Aug 17 (Reuters) -", "WASHINGTON (AP) —", "NEW DELHI:", "Gaza, Aug. 17 (AFP) -".
-WIRE_AGENCY = r"\((?:[A-Z][A-Za-z]{1,11}(?: [A-Z][a-z]+)?|dpa)\)"
+WIRE_AGENCY = r"\((?:[A-Z][A-Za-z]{1,11}(?: [A-Z][a-z]+){0,2}|dpa)\)"
 WIRE_PLACE = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}){0,2}"
 WIRE_CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}){0,2}"
 WIRE_DATE = rf"(?:,? (?:(?:{WEEKDAY}),? )?{MONTH.replace('?P<month>', '')} \d{{1,2}}(?:,? \d{{4}})?)"

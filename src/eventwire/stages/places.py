@@ -23,7 +23,7 @@ from ..settings import Settings
 
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED = {"ORG", "PERSON"}  # labels spaCy sometimes gives a bare place name
-UNMISTAKABLE_FEATURES = {"country", "admin1", "region", "water", "continent"}
+UNMISTAKABLE_FEATURES = {"country", "admin1", "region", "water", "continent", "airport"}
 # Names spaCy sometimes labels GPE but that name groups, not places (and that GeoNames lists as
 # alternate names of towns, e.g. "Hamas" for Hamm).
 NOT_PLACES = {"hamas", "taliban", "hezbollah", "hizbollah", "isis", "isil", "daesh", "al qaeda",
@@ -162,6 +162,8 @@ def _capital_country(parsed, capital):
     if i + 2 < len(parsed) and parsed[i + 1].lower_ == "of":
         j = i + 3 if parsed[i + 2].lower_ == "the" and i + 3 < len(parsed) else i + 2
         for end in range(min(j + 3, len(parsed)), j, -1):
+            if parsed[end - 1].is_punct:  # "Afghanistan." would match: periods are ignored
+                continue
             country = country_of_name(parsed[j:end].text)
             if country:
                 first = i - 1 if i >= 1 and parsed[i - 1].lower_ == "the" else i
@@ -251,7 +253,7 @@ def _score(candidate: Candidate, rivals: list[Candidate], countries: set[str],
         score += CONTEXT_BONUS
     if candidate.feature == "city" and candidate.population >= 500_000 and any(
             r.feature == "admin1" and r.country == candidate.country for r in rivals):
-        score += 1.0  # "New York", "Washington": news means the big city, not the state
+        score += 2.0  # "New York", "Washington": news means the big city, not the state
     return score
 
 
