@@ -58,25 +58,25 @@ def _place_at(doc: Document, offsets: set[int]) -> tuple[str, int] | None:
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 
 
 def place_for(doc: Document, trigger, clause) -> str | None:
-    """The place after "in/at/near" in the event's clause, else any place in the clause, else the
-    one nearest the trigger in its sentence."""
-    locative = {t.idx for p in clause if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
-                for t in p.subtree}
-    found = _place_at(doc, locative & {t.idx for t in clause}) or _place_at(doc, {t.idx for t in clause})
+    """Where the event happened: a place after "in/at/near" in its clause ("at the Kabul airport"),
+    else a place standing as a noun in its clause ("entered Kabul"), else the nearest such place
+    in its sentence. A country naming an actor ("U.S. troops") is not where anything happened."""
+    locative = [t for p in clause if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for t in p.subtree]
+    standing = [t for t in clause if t.dep_ not in MODIFIER_DEPS]
+    found = _place_at(doc, {t.idx for t in locative}) or _place_at(doc, {t.idx for t in standing})
     if found:
         return found[0]
-    sentence = trigger.sent
-    nearest = None
-    for place in doc.places:
-        for start, _ in place.mentions:
-            if sentence.start_char <= start < sentence.end_char:
-                distance = abs(start - trigger.idx)
-                if nearest is None or distance < nearest[1]:
-                    nearest = (place.id, distance)
-    return nearest[0] if nearest else None
+    sentence_tokens = sorted((t for t in trigger.sent if t.dep_ not in MODIFIER_DEPS),
+                             key=lambda t: abs(t.i - trigger.i))
+    for token in sentence_tokens:
+        found = _place_at(doc, {token.idx})
+        if found:
+            return found[0]
+    return None
 
 
 def settle_followups(doc: Document, events: list[Event]) -> None:
