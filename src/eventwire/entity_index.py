@@ -38,7 +38,7 @@ DESCRIBING_DEPS = ("appos", "compound", "poss", "nmod", "amod")
 def entity_of(token, owner: dict[int, str], depth: int = 2) -> str | None:
     """The entity a noun phrase headed by `token` stands for: its own mention, else a name in
     apposition ("the group Hamas", "its leader, X"), else an owner among its modifiers
-    ("the Hamas statement", "Taliban control"), else the "of" phrase ("the head of Hamas")."""
+    ("the Hamas statement", "Taliban control"), else the "of"/"from" phrase ("the head of Hamas", "delegates from Chad")."""
     if token.i in owner:
         return owner[token.i]
     children = list(token.children)
@@ -48,7 +48,7 @@ def entity_of(token, owner: dict[int, str], depth: int = 2) -> str | None:
                 return owner[child.i]
     if depth > 0:
         for child in children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):  # "leaders of X", "officials from X"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = entity_of(pobj, owner, depth - 1)

@@ -13,6 +13,8 @@ INTENT_VERBS = {"plan", "want", "intend", "threaten", "vow", "promise", "pledge"
                 "try", "aim", "prepare", "decide", "expect", "offer", "propose", "ask", "urge", "call",
                 "demand", "request", "wish", "need", "consider", "mull", "warn", "push", "press", "plot",
                 "refuse", "fail", "decline", "attempt", "order"}
+REPORTING_VERBS = {"say", "announce", "state", "tell", "declare", "add", "confirm", "report", "insist", "warn",
+                   "vow", "pledge", "promise", "indicate", "signal", "write", "tweet", "claim"}
 NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "dismiss"}
 NEGATIVE_DETERMINERS = {"no", "never"}
 
@@ -34,6 +36,8 @@ def _clause_modality(verb) -> str | None:
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if aux & FUTURE_AUX or _going_to(verb):
         return "future"
+    if "would" in aux and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return "future"  # "said it would send aid": the future seen from the past
     if aux & MODAL_AUX:
         return "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):

@@ -77,6 +77,16 @@ def noun_roles(noun, pattern: Pattern) -> tuple[list, list]:
     return sources, targets
 
 
+def light_verb_roles(noun) -> tuple[list, list]:
+    """Roles an event noun takes from the verb it is the object of: "X held a meeting with Y",
+    "X offered mediation", "X provided aid to Y" (the verb's subject and its to/with object)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return [], []
+    targets = [t for c in verb.children if c.dep_ == "dative" for t in with_conjuncts(c)]
+    return subjects(verb), targets + _prep_objects(verb, {"to", "with", "for"})
+
+
 def governing_object(noun):
     """The direct object of the verb a noun phrase hangs from ("congratulated Hamas on ... attacks"):
     the likely agent of an event noun that names none itself."""

@@ -110,11 +110,24 @@ def test_events_negation(run_stages, text, expected):
     assert (event.negated, event.modality) == (True, "negated")
 
 
-def test_events_future_is_flagged(run_stages):
+def test_events_future_is_flagged_and_the_intention_is_an_agree_event(run_stages):
     doc = events(run_stages, "Kenya and Somalia will meet in Nairobi.")
-    event = only_event(doc)
-    assert summary(doc, event) == ("CONSULT", "040", ["Kenya"], ["Somalia"])
-    assert (event.negated, event.modality) == (True, "future")
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert summary(doc, meeting) == ("CONSULT", "040", ["Kenya"], ["Somalia"])
+    assert (meeting.negated, meeting.modality) == (True, "future")
+    intention = next(e for e in doc.events if e.type == "AGREE")  # CAMEO 036: intent to meet
+    assert summary(doc, intention) == ("AGREE", "036", ["Kenya"], ["Somalia"])
+    assert not intention.negated
+
+
+@pytest.mark.parametrize("text, event_type, cameo", [
+    ("The ministry said it would send aid to the refugees.", "AGREE", "033"),
+    ("The rebels vowed to attack the capital.", "THREATEN", "138"),
+])
+def test_events_stated_intentions(run_stages, text, event_type, cameo):
+    doc = events(run_stages, text)
+    asserted = [e for e in doc.events if not e.negated]
+    assert [(e.type, e.cameo) for e in asserted] == [(event_type, cameo)]
 
 
 @pytest.mark.parametrize("text, source", [

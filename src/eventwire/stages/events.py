@@ -5,7 +5,8 @@
 2. Roles from the parse (`eventwire.roles`), mapped to entities; quotes' "we" already points to the
    speaker. An event noun with no agent of its own takes the object of the verb it hangs from.
 3. Modality (`eventwire.modality`): negated, future, hypothetical and intended events are kept but
-   flagged `negated`, so researchers can see them and counts can leave them out.
+   flagged `negated`, so researchers can see them and counts can leave them out; a stated
+   intention is itself an AGREE or THREATEN event (`eventwire.intent`).
 4. Date from a time expression in the event's own clause (a coordinated verb shares its head's),
    else carried from the statement or narrative that implies it (`eventwire.event_context`);
    place from a toponym in the clause, else the nearest in the sentence.
@@ -15,10 +16,11 @@
 from __future__ import annotations
 
 from ..entity_index import token_entities
+from ..intent import with_stated_intentions
 from ..modality import modality_of
 from ..model import Document, Event
 from ..registry import stage
-from ..roles import actors_of, governing_object, noun_roles, verb_roles
+from ..roles import actors_of, governing_object, light_verb_roles, noun_roles, verb_roles
 from ..settings import Settings
 from ..verb_patterns import Pattern, VerbDictionary, load_verbs
 from ..event_context import carry_dates, clause_tokens, date_for, place_for, settle_followups
@@ -65,7 +67,8 @@ class EventCoder:
                 pattern = self.verbs.match_noun(token)
                 if pattern is not None:
                     events.append(self._event(doc, token, pattern, owner))
-        return [e for e in events if e is not None]
+        events = [e for e in events if e is not None]
+        return with_stated_intentions(events)
 
     def _event(self, doc: Document, trigger, pattern: Pattern, owner) -> Event | None:
         if _inside_attribution(trigger):
@@ -73,6 +76,10 @@ class EventCoder:
         nominal = pattern.nominal
         source_tokens, target_tokens = noun_roles(trigger, pattern) if nominal else verb_roles(trigger, pattern)
         sources, targets = actors_of(source_tokens, owner), actors_of(target_tokens, owner)
+        if nominal and not sources:
+            verb_sources, verb_targets = light_verb_roles(trigger)
+            sources = actors_of(verb_sources, owner)
+            targets = targets or actors_of(verb_targets, owner)
         if nominal and not sources:
             agent = governing_object(trigger)
             sources = actors_of([agent], owner) if agent is not None else []
