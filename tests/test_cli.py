@@ -245,3 +245,12 @@ def test_cli_extract_unwritable_output_is_fatal(nlp, inputs, tmp_path):
     result = invoke("extract", inputs[0], "-o", str(out))
     assert result.exit_code == FATAL_EXIT
     assert result.stderr == f"Error: cannot write {out}: No such file or directory\n"
+
+
+def test_extract_does_not_read_its_own_output_inside_an_input_folder(tmp_path):
+    (tmp_path / "story.txt").write_text("Kenya and Uganda met in Nairobi on Friday.\n", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    output.write_text("", encoding="utf-8")  # left over from an earlier run
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--no-clean", "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()] == ["story"]

@@ -5,9 +5,7 @@ prints; the work lives in `eventwire.pipeline` and `eventwire.store`.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import logging
 import sys
@@ -22,13 +20,13 @@ from .errors import EventwireError
 from .model import PLOVER_TYPES, Document
 from .settings import Settings
 from .store import FORMATS, TABLES, Store, StoreError, export, format_for
-from .store.db import Rows, check_date
+from .cli_tables import ACTOR_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, emit
+from .store.db import check_date
 
 # Exit status of extract and run: the number of failed articles, capped so it never wraps past
 # 255 or collides with FATAL_EXIT, which says that nothing could run at all.
 MAX_FAILED_EXIT = 100
 FATAL_EXIT = 101
-WIDTH = 120  # the tables of events, quotes and actors fit a 120-column terminal
 
 
 class FatalError(click.ClickException):
@@ -44,8 +42,9 @@ class Job:
     clean: bool
     encoding: str | None
 
-    def documents(self) -> Iterator[Document]:
-        """The processed documents, in input order (failed ones carry `.error`).
+    def documents(self, skip: tuple[str, ...] = ()) -> Iterator[Document]:
+        """The processed documents, in input order (failed ones carry `.error`); files in `skip`
+        (the run's own output) are not read as inputs even inside an input folder.
 
         The pipeline is built here, before any output is written, so a missing model fails fast.
         """
@@ -63,7 +62,7 @@ class Job:
         except (EventwireError, ImportError) as exc:
             raise FatalError(str(exc)) from None
         # ingest reads lazily, so a huge folder streams instead of being loaded at once
-        options = {"max_chars": self.settings.max_chars}
+        options = {"max_chars": self.settings.max_chars, "skip": skip}
         if self.encoding:
             options["encoding"] = self.encoding
         return pipeline.pipe(read_inputs(list(self.inputs), **options))
@@ -179,7 +178,7 @@ def extract(job: Job, output: str):
         eventwire extract story.txt --no-clean -o - | jq .events
     """
     total, failed = 0, []
-    documents = job.documents()
+    documents = job.documents(skip=() if output == "-" else (output,))
     try:
         out = click.open_file(output, "w", encoding="utf-8")
     except OSError as exc:
@@ -334,74 +333,3 @@ def export_command(db_path, output, fmt, table):
         except StoreError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(f"{_plural(rows, 'row')} of {table} written to {output}", err=True)
-
-
-# Table layouts: (header, width, cell); a width of 0 takes whatever is left of WIDTH.
-def _names(key):
-    return lambda row: ", ".join(n for n in row[key] if n)
-
-
-EVENT_COLUMNS = [
-    ("date", 10, lambda r: r["date"]),
-    ("type", 10, lambda r: ("~" if r["negated"] else "") + r["type"]),  # ~ marks negated
-    ("source", 16, _names("source_names")),
-    ("target", 16, _names("target_names")),
-    ("place", 12, lambda r: r["place_name"]),
-    ("evidence", 0, lambda r: r["evidence"]),
-]
-QUOTE_COLUMNS = [
-    ("date", 10, lambda r: r["date"]),
-    ("speaker", 22, lambda r: r["speaker_name"]),
-    ("cue", 10, lambda r: r["cue"]),
-    ("quote", 0, lambda r: r["text"]),
-]
-ACTOR_COLUMNS = [
-    ("name", 36, lambda r: r["name"]),
-    ("code", 10, lambda r: r["code"]),
-    ("type", 12, lambda r: r["type"]),
-    ("docs", -6, lambda r: r["documents"]),  # negative width: right-aligned numbers
-    ("source", -6, lambda r: r["as_source"]),
-    ("target", -6, lambda r: r["as_target"]),
-    ("quotes", -6, lambda r: r["quotes"]),
-]
-
-
-def emit(rows: Rows, fmt: str | None, columns: list, what: str) -> None:
-    """Print `rows` as JSON Lines, CSV or (by default) a fixed-width table."""
-    if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False, default=str))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(rows.columns)
-        writer.writerows([_csv_cell(v) for v in row.values()] for row in rows)
-        click.echo(buffer.getvalue(), nl=False)
-    elif not rows:
-        click.echo(f"no {what} found", err=True)
-    else:
-        for line in table_lines(rows, columns):
-            click.echo(line)
-
-
-def table_lines(rows: list[dict], columns: list, width: int = WIDTH) -> list[str]:
-    """A header, a rule and one line per row, every line at most `width` characters."""
-    fixed = sum(abs(w) for _, w, _ in columns) + 2 * (len(columns) - 1)
-    widths = [w or max(width - fixed, 10) for _, w, _ in columns]
-
-    def line(cells):
-        out = [_clip(c, abs(w)).rjust(abs(w)) if w < 0 else _clip(c, w).ljust(w)
-               for c, w in zip(cells, widths)]
-        return "  ".join(out).rstrip()
-
-    lines = [line([h for h, _, _ in columns]), line(["-" * abs(w) for w in widths])]
-    return lines + [line([cell(row) for _, _, cell in columns]) for row in rows]
-
-
-def _clip(value, width: int) -> str:
-    text = "" if value is None else " ".join(str(value).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _csv_cell(value):
-    return "; ".join("" if v is None else str(v) for v in value) if isinstance(value, list) else value

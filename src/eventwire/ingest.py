@@ -37,7 +37,7 @@ LINE_BREAKS = re.compile(r"\r\n?")
 
 
 def read_inputs(paths: Iterable[str | Path] | str | Path, *, max_chars: int = _settings.DEFAULT_MAX_CHARS,
-                encoding: str | None = None) -> Iterator[Article]:
+                encoding: str | None = None, skip: Iterable[str | Path] = ()) -> Iterator[Article]:
     """Yield one `Article` per input article, in input order; never raises for bad input.
 
     Args:
@@ -45,23 +45,25 @@ def read_inputs(paths: Iterable[str | Path] | str | Path, *, max_chars: int = _s
             .html, .htm and .jsonl files; other files in them are skipped.
         max_chars: articles whose text is longer than this are refused with an error.
         encoding: decode files with this codec instead of UTF-8 (e.g. "cp1252").
+        skip: files found in folders that are not inputs (the run's own output file).
 
     Yields:
         Articles with `text` or `html` filled (HTML is also converted to `text`), or with `error`.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    skipped = {Path(p).resolve() for p in skip}
     for path in map(Path, paths):
         if path.is_dir():
-            yield from _read_folder(path, max_chars, encoding)
+            yield from _read_folder(path, max_chars, encoding, skipped)
         else:
             yield from _read_file(path, max_chars, encoding)
 
 
-def _read_folder(folder: Path, max_chars: int, encoding: str | None) -> Iterator[Article]:
+def _read_folder(folder: Path, max_chars: int, encoding: str | None, skipped: set[Path]) -> Iterator[Article]:
     """Every supported file under `folder`, sorted by relative path; an error if there is none."""
     files = sorted(p for p in folder.rglob("*")
-                   if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                   if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p.resolve() not in skipped
                    and not any(part.startswith(".") for part in p.relative_to(folder).parts))
     if not files:
         yield _failed(folder, f"{folder}: folder has no {', '.join(SUPPORTED_SUFFIXES)} files")
