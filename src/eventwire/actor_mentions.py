@@ -13,8 +13,6 @@ from .countries import country_by_iso2, country_by_name
 from .gazetteer import lookup as gazetteer_lookup
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-# Religious and courtesy honorifics are written as part of the name ("Mullah Baradar").
-HONORIFICS = {"mullah", "sheikh", "shaikh", "ayatollah", "imam", "maulana", "mr", "mrs", "ms", "dr", "sir"}
 # Organisation names ending in these words are news outlets.
 MEDIA_NAME = re.compile(r"\b(Post|Times|News|Herald|Journal|Tribune|Gazette|Telegraph|Guardian|Agency|"
                         r"TV|Television|Radio|Press|Daily|Observer|Chronicle|Independent|Economist)$")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .data_files import builtin_path, tsv_rows
 from .errors import DictionaryError
 
 SECTOR_KINDS = {"title", "group", "member"}
@@ -34,20 +34,11 @@ class SectorWord:
     kind: str
 
 
-def _data_lines(path: Path | None, builtin: str):
-    """(line number, tab-separated fields) of a data file, skipping comments and blank lines."""
-    text = (resources.files("eventwire") / "data" / builtin).read_text(encoding="utf-8") if path is None \
-        else Path(path).read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield number, [field.strip() for field in line.split("\t")]
-
-
 def read_actors(path: Path | None = None) -> list[KnownActor]:
     """Read an actor dictionary (the built-in one when path is None)."""
     where = str(path or "data/actors.tsv")
     actors = []
-    for number, fields in _data_lines(path, "actors.tsv"):
+    for number, fields in tsv_rows(path or builtin_path("actors.tsv")):
         if len(fields) < 3:
             raise DictionaryError(f"{where}:{number}: expected name, code, type[, aliases, kind]; got {fields!r}")
         name, code, kind_type = fields[0], fields[1], fields[2]
@@ -63,7 +54,7 @@ def read_sectors(path: Path | None = None) -> dict[str, SectorWord]:
     """Read a sector-word table (the built-in one when path is None) keyed by word."""
     where = str(path or "data/sectors.tsv")
     words = {}
-    for number, fields in _data_lines(path, "sectors.tsv"):
+    for number, fields in tsv_rows(path or builtin_path("sectors.tsv")):
         if len(fields) != 3 or fields[2] not in SECTOR_KINDS:
             raise DictionaryError(f"{where}:{number}: expected word, sector, kind ({'/'.join(sorted(SECTOR_KINDS))})")
         word, sector, kind = fields

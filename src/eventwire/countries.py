@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .data_files import tsv_rows
 from .errors import DictionaryError
 
 COUNTRIES_FILE = Path(__file__).parent / "data" / "countries.tsv"
@@ -124,7 +125,7 @@ def country_table(path: Path = COUNTRIES_FILE) -> CountryTable:
         DictionaryError: on a malformed line or a name claimed by two countries.
     """
     table = CountryTable({}, {}, {}, {})
-    for line_no, fields in _rows(path):
+    for line_no, fields in tsv_rows(path):
         country = _country_from(fields, path, line_no)
         table.by_iso2[country.iso2] = country
         table.by_iso3[country.iso3] = country
@@ -133,14 +134,6 @@ def country_table(path: Path = COUNTRIES_FILE) -> CountryTable:
         for demonym in country.demonyms:
             _claim(table.by_demonym, demonym, country, path, line_no)
     return table
-
-
-def _rows(path: Path):
-    """(line number, fields) of each data line of a TSV file."""
-    with open(path, encoding="utf-8") as lines:
-        for line_no, line in enumerate(lines, 1):
-            if line.strip() and not line.startswith("#"):
-                yield line_no, line.rstrip("\n").split("\t")
 
 
 def _country_from(fields: list[str], path: Path, line_no: int) -> Country:

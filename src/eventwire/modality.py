@@ -64,5 +64,6 @@ def _noun_modality(noun) -> str | None:
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in INTENT_VERBS:
         return "intended"
     if head.pos_ in ("VERB", "AUX"):
-        return _clause_modality(head) if _clause_modality(head) not in ("intended",) else None
+        governing = _clause_modality(head)
+        return None if governing == "intended" else governing
     return None

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .timex_base import Context, DAY_VALUE, MODIFIER, canonical
-from .timex_rules import RULES, checked_day, weekend
+from .timex_rules import RULES, checked_day
 
 
 def normalise(text: str, ctx: Context | None = None) -> tuple[str, str | None] | None:

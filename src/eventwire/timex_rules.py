@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from .timex_base import (
     Context, DAY_PARTS, DAY_VALUE, HOLIDAYS, MONTH, MONTHS, NUM, ORDINALS, PART, QUARTER_VALUE,
     REF_VALUE, SEASON, SEASONS, SEASON_MONTH, SETS, UNIT, UNITS, WEEKDAY, WEEKDAYS, YEAR,
-    add_months, alternation, at_granularity, canonical, duration, iso_week, last_completed_quarter,
+    add_months, alternation, at_granularity, duration, iso_week, last_completed_quarter,
     nearest_year, number, quarter_of, shift, two_digit_year, unit_code, weekday_date,
 )
 

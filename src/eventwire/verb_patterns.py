@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .data_files import builtin_path, tsv_rows
 from .errors import DictionaryError
 from .model import PLOVER_TYPES
 
@@ -57,13 +57,9 @@ def parse_pattern(text: str, fields: dict) -> Pattern:
 def read_patterns(path: Path | None = None) -> list[Pattern]:
     """Read a verb dictionary (the built-in one when path is None)."""
     where = str(path or "data/verbs.tsv")
-    text = Path(path).read_text(encoding="utf-8") if path else \
-        (resources.files("eventwire") / "data" / "verbs.tsv").read_text(encoding="utf-8")
     patterns = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")] + [""] * 6
+    for number, fields in tsv_rows(path or builtin_path("verbs.tsv")):
+        cells = fields + [""] * 6
         pattern, event_type, mode, context, cameo, roles = cells[:6]
         if event_type not in PLOVER_TYPES:
             raise DictionaryError(f"{where}:{number}: {event_type!r} is not a PLOVER event type")

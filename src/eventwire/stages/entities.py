@@ -14,7 +14,6 @@ from ..coref import resolve_references
 from ..model import Document, Entity, Mention
 from ..names import PersonClusters
 from ..registry import stage
-from ..entity_index import token_entities  # noqa: F401  (re-exported for the later stages)
 from ..settings import Settings
 from ..actor_mentions import Candidate, find_candidates
 

@@ -10,8 +10,8 @@ quote become mentions of the speaker, so the events read from the quote get the 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from ..data_files import builtin_path, tsv_rows
 from ..entity_index import entity_of, token_entities
 from ..model import Document, Mention, Quote
 from ..quote_marks import QuoteSpan, find_quote_spans
@@ -26,11 +26,8 @@ FIRST_PERSON = {"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine",
 def cue_verbs() -> dict[str, set[str]]:
     """lemma -> kinds (speech, share, relay) from data/cues.tsv."""
     table: dict[str, set[str]] = {}
-    text = (resources.files("eventwire") / "data" / "cues.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, kind = line.split("\t")[:2]
-            table.setdefault(lemma.strip(), set()).add(kind.strip())
+    for _, (lemma, kind, *_) in tsv_rows(builtin_path("cues.tsv")):
+        table.setdefault(lemma, set()).add(kind)
     return table
 
 
@@ -49,17 +46,17 @@ class QuoteFinder:
         owner = token_entities(doc)
         quotes: list[Quote] = []
         spans = find_quote_spans(doc.text)
-        doc.quotes = [Quote("", "", s.start, s.end) for s in spans]  # _date_before skips quoted times
+        quoted = [(s.start, s.end) for s in spans]  # times inside quotes date nothing outside them
         for span in spans:
-            quotes.append(self._direct_quote(doc, span, owner, quotes))
-        quotes += self._indirect_quotes(doc, owner, quotes)
+            quotes.append(self._direct_quote(doc, span, owner, quotes, quoted))
+        quotes += self._indirect_quotes(doc, owner, quotes, quoted)
         quotes.sort(key=lambda q: q.start)
         for number, quote in enumerate(quotes, 1):
             quote.id = f"Q{number}"
         doc.quotes = quotes
         _speaker_first_person(doc, quotes)
 
-    def _direct_quote(self, doc: Document, span: QuoteSpan, owner, earlier: list[Quote]) -> Quote:
+    def _direct_quote(self, doc: Document, span: QuoteSpan, owner, earlier: list[Quote], quoted) -> Quote:
         sdoc = doc.parse
         quote = Quote(id="", text=doc.text[span.start:span.end], start=span.start, end=span.end)
         cue = _cue_outside(sdoc, span.start, span.end)
@@ -77,10 +74,10 @@ class QuoteFinder:
         if quote.date is None:
             if previous is not None and previous.speaker == quote.speaker and quote.speaker is not None:
                 quote.date = previous.date
-            quote.date = quote.date or _date_before(doc, span.start)
+            quote.date = quote.date or _date_before(doc, span.start, quoted)
         return quote
 
-    def _indirect_quotes(self, doc: Document, owner, direct: list[Quote]) -> list[Quote]:
+    def _indirect_quotes(self, doc: Document, owner, direct: list[Quote], quoted) -> list[Quote]:
         taken = [(q.start, q.end) for q in direct]
         found = []
         for token in doc.parse:
@@ -93,7 +90,8 @@ class QuoteFinder:
             taken.append((start, end))
             quote = Quote(id="", text=doc.text[start:end], start=start, end=end, kind="indirect",
                           cue=token.text, speaker=entity_of(speaker_token, owner) if speaker_token is not None else None)
-            quote.date = _date_in(doc, token.sent.start_char, token.sent.end_char, quote) or _date_before(doc, start)
+            quote.date = _date_in(doc, token.sent.start_char, token.sent.end_char, quote) \
+                or _date_before(doc, start, quoted)
             quote.via = _via(token.sent, owner, quote)
             found.append(quote)
         return found
@@ -120,10 +118,9 @@ def _cue_outside(sdoc, start: int, end: int):
 
 
 def _speaker_of(cue, owner) -> str | None:
-    # with a mis-parsed title several words can be subjects: the one next to the verb is the name
-    subject = max((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i),
-                  key=lambda c: c.i, default=None) or \
-        next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # with a mis-parsed title several words can be subjects: the one nearest the verb is the name
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = min(subjects, key=lambda c: abs(c.i - cue.i), default=None)
     if subject is None and cue.dep_ in ("conj", "xcomp", "advcl"):
         subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     return entity_of(subject, owner) if subject is not None else None
@@ -186,11 +183,10 @@ def previous_paragraph_start(text: str, position: int) -> int:
     return previous + 2 if previous >= 0 else 0
 
 
-def _date_before(doc: Document, position: int) -> str | None:
+def _date_before(doc: Document, position: int, quoted: list[tuple[int, int]]) -> str | None:
     """The date of the nearest usable time expression before `position` in this or the previous
-    paragraph, not inside a direct quote."""
+    paragraph, not inside a direct quote (`quoted` spans)."""
     floor = previous_paragraph_start(doc.text, position)
-    quoted = [(q.start, q.end) for q in doc.quotes]
     for time in sorted(doc.times, key=lambda t: -t.start):
         if not floor <= time.start < position or any(a <= time.start < b for a, b in quoted):
             continue

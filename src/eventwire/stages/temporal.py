@@ -58,7 +58,7 @@ _PATTERNS = [
     rf"{_MOD}(?:{_MONTH_NAME}|{_MONTH_ABBR}),?\s+(?:of\s+)?{_YEAR}",
     rf"(?:in|since|until|by|during|through|before|after|from|of|to|between|and|last|next|this|early|"
     rf"late|mid)[\s-]+(?:{_MONTH_NAME})\b(?!\s+\d)|(?:{_MONTH_NAME})\s+(?:this|last|next)\s+year",
-    rf"\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}",
+    r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}",
     rf"(?:in|since|until|by|during|through|before|after|from|of|to|between|and|fiscal|the year|"
     rf"early|late|mid)[\s-]+{_YEAR}(?!\s*(?:%|percent))",
     r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{3}0s|'\d0s)|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+century",
