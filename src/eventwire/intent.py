@@ -1,53 +1,145 @@
-"""Stated intentions are events of their own. CAMEO codes a promise to cooperate as "express
-intent to cooperate" (03, PLOVER AGREE) and an announced hostile act as a threat (13, PLOVER
-THREATEN): "the ministry said it would send aid" is an AGREE event today even though the aid is
-only future; "the rebels vowed to attack the capital" is a THREATEN event. The future event
-itself stays flagged `negated`."""
+"""What a statement about an act is, as an event of its own.
+
+CAMEO and PLOVER code what is said about an act that has not happened: "the ministry said it would
+send aid" is a promise (AGREE, CAMEO 033) today, "the rebels vowed to attack" a threat (THREATEN,
+138), "Syria refused to withdraw" a refusal (REJECT, 1246) and "Britain said Libya must hand over
+the suspects" a demand (REQUEST, 1053, source Britain, target Libya). The act itself stays in the
+output flagged `negated` with its modality (see `eventwire.modality`).
+
+The CAMEO code of the statement follows the PLOVER type and mode of the act, from the tables
+below (CAMEO codebook 1.1b3 families 03, 10, 12 and 13; PLOVER types from the PLOVER project's
+CAMEO-to-PLOVER table, 2021).
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from .model import QUAD_CLASS_OF, Event
+from .model import Event
+from .roles import actors_of, subjects, with_conjuncts
 
-INTENT_MODALITIES = {"future", "intended"}
-# CAMEO 03x (intent to cooperate) by PLOVER type of the intended act; 13x for hostile acts.
-AGREE_CAMEO = {"AID": "033", "COOPERATE": "031", "CONSULT": "036", "RETREAT": "035", "CONCEDE": "035",
-               "SUPPORT": "032", "AGREE": "030"}
-THREATEN_MODE = {"ASSAULT": ("violence", "138"), "COERCE": ("restrict", "130"), "SANCTION": ("relations", "131"),
-                 "PROTEST": ("relations", "133"), "MOBILIZE": ("violence", "138")}
-INTENT_CONFIDENCE = 0.75
+# Express intent to ... (AGREE, CAMEO 03x), by the type of the promised act.
+PROMISE = {"AID": (None, "033"), "COOPERATE": (None, "031"), "CONSULT": (None, "036"), "RETREAT": (None, "035"),
+           "CONCEDE": (None, "035"), "SUPPORT": (None, "032"), "AGREE": (None, "030")}
+# Threaten to ... (THREATEN, 13x), by the type and mode of the threatened act.
+THREAT = {"ASSAULT": ("violence", "138"), "COERCE": ("restrict", "132"), "SANCTION": ("relations", "131"),
+          "PROTEST": ("relations", "133"), "MOBILIZE": ("violence", "138"),
+          ("COERCE", "seize"): ("territory", "1382"), ("COERCE", "arrest"): ("arrest", "132"),
+          ("COERCE", "deport"): ("expel", "132"), ("COERCE", "curfew"): ("restrict", "1323"),
+          ("COERCE", "martial-law"): ("restrict", "1324"), ("SANCTION", "expel"): ("expel", "136"),
+          ("SANCTION", "withdraw"): ("relations", "1313"), ("SANCTION", "discontinue"): ("relations", "1311")}
+# Refuse to ... (REJECT, 12x): only cooperation can be refused; "did not attack" is no event.
+REFUSAL = {"AID": ("assist", "122"), "COOPERATE": ("assist", "121"), "SUPPORT": (None, "120"),
+           "CONSULT": ("meet", "125"), "AGREE": ("meet", "127"), "CONCEDE": ("change", "124"),
+           "RETREAT": ("yield", "124"), ("RETREAT", "release"): ("yield", "1243"),
+           ("RETREAT", "ceasefire"): ("yield", "1246"), ("RETREAT", "disarm"): ("yield", "1246"),
+           ("RETREAT", "withdraw"): ("yield", "1246"), ("RETREAT", "access"): ("yield", "1245")}
+# Demand that someone ... (REQUEST, 10x).
+DEMAND = {"AID": ("assist", "103"), "COOPERATE": ("assist", "101"), "SUPPORT": ("assist", "102"),
+          "CONCEDE": ("change", "104"), "RETREAT": ("yield", "105"), ("RETREAT", "release"): ("yield", "1053"),
+          ("RETREAT", "ceasefire"): ("yield", "1056"), ("RETREAT", "withdraw"): ("yield", "1056"),
+          ("RETREAT", "disarm"): ("yield", "1056"), ("RETREAT", "access"): ("yield", "1055"),
+          ("RETREAT", "resign"): ("change", "1041"), "CONSULT": ("meet", "106"), "AGREE": ("meet", "107"),
+          "ACCUSE": (None, "100"), "SANCTION": (None, "100"), "REQUEST": (None, "100"), "REJECT": (None, "100")}
+STATEMENT_OF = {"future": ("AGREE", "THREATEN"), "intended": ("AGREE", "THREATEN"), "negated": ("REJECT",),
+                "demanded": ("REQUEST",)}
+TABLES = {"AGREE": PROMISE, "THREATEN": THREAT, "REJECT": REFUSAL, "REQUEST": DEMAND}
+STATEMENT_CONFIDENCE = 0.75
 
 
-def with_stated_intentions(events: list[Event]) -> list[Event]:
-    """The events of one sentence plus an AGREE or THREATEN event for each future or intended
-    event with a source, unless the sentence already has an asserted event of that type by the same
-    source ("agreed to withdraw"). A bare promise ("vowed", "pledged": generic AGREE 030) whose
-    content turns out hostile ("vowed to attack") is a threat, not an agreement."""
-    derived = _derived(events)
-    threats = [d for d in derived if d.type == "THREATEN"]
-    kept = [e for e in events if not (e.type == "AGREE" and e.cameo == "030" and not e.negated
-                                      and any(set(t.source) & set(e.source) for t in threats))]
-    return kept + derived
+@dataclass
+class Triggered:
+    """An event with the token that fired it."""
+
+    event: Event
+    trigger: object  # spaCy Token
 
 
-def _derived(events: list[Event]) -> list[Event]:
-    derived = []
-    for event in events:
-        if event.modality not in INTENT_MODALITIES or not event.source:
+def with_statements(found: list[Triggered], owner: dict[int, str], quotes=()) -> list[Event]:
+    """The events of one sentence plus, for each act that is only promised, threatened, refused
+    or demanded, the statement event. When the verb that makes the statement fired a pattern of
+    its own ("agreed to withdraw", "urged Iraq to cooperate"), that event takes the statement's
+    more specific coding instead of a second event being added."""
+    by_trigger = {item.trigger.i: item for item in found if not item.event.negated}
+    events = [item.event for item in found]
+    for item in found:
+        statement = _statement(item, owner, quotes)
+        if statement is None:
             continue
-        new_type, mode, cameo = _intent_type(event)
-        if new_type is None or any(e.type == new_type and not e.negated and set(e.source) & set(event.source)
-                                   for e in events + derived if e.start == event.start):
+        head = _statement_head(item.trigger)
+        told = by_trigger.get(head.i) if head is not None else None
+        if told is not None and told.event in events:
+            events[events.index(told.event)] = _merged(told.event, statement)
+        elif not any(e.type == statement.type and not e.negated and e.source == statement.source
+                     and e.target == statement.target for e in events):
+            events.append(statement)
+    return events
+
+
+def _statement(item: Triggered, owner, quotes) -> Event | None:
+    event, trigger = item.event, item.trigger
+    for statement_type in STATEMENT_OF.get(event.modality, ()):
+        coding = _coding(TABLES[statement_type], event)
+        if coding is None:
             continue
-        derived.append(replace(event, id="", type=new_type, mode=mode, cameo=cameo, negated=False, modality=None,
-                               pattern=f"intent:{event.pattern}", confidence=INTENT_CONFIDENCE))
-    return derived
+        if statement_type == "REQUEST":
+            source, target = _demand_roles(event, trigger, owner, quotes)
+        else:
+            source, target = event.source or _speaker(trigger, owner, quotes), event.target
+        if not source:
+            return None
+        mode, cameo = coding
+        return replace(event, id="", type=statement_type, mode=mode, cameo=cameo, source=source,
+                       target=[t for t in target if t not in source], negated=False, modality=None,
+                       pattern=f"{event.modality}:{event.pattern}", confidence=STATEMENT_CONFIDENCE)
+    return None
 
 
-def _intent_type(event: Event) -> tuple[str | None, str | None, str | None]:
-    if event.type in THREATEN_MODE:
-        return ("THREATEN", *THREATEN_MODE[event.type])
-    if event.type in AGREE_CAMEO and QUAD_CLASS_OF[event.type].endswith("cooperation"):
-        return "AGREE", None, AGREE_CAMEO[event.type]
-    return None, None, None
+def _coding(table: dict, event: Event) -> tuple[str | None, str] | None:
+    return table.get((event.type, event.mode)) or table.get(event.type)
+
+
+def _merged(told: Event, statement: Event) -> Event:
+    """The stating verb's own event with the statement's type, mode and code."""
+    return replace(told, type=statement.type, mode=statement.mode, cameo=statement.cameo,
+                   target=told.target or statement.target, pattern=f"{told.pattern}+{statement.pattern}",
+                   confidence=max(told.confidence, statement.confidence))
+
+
+def _statement_head(trigger):
+    """The word whose complement the act is: "agreed" in "agreed to withdraw", "said" in "said Iraq
+    must cooperate", "called" in "called for talks"."""
+    token = trigger
+    if token.dep_ == "conj":
+        token = token.head
+    if token.pos_ in ("NOUN", "PROPN"):
+        while token.i != token.head.i and token.pos_ not in ("VERB", "AUX"):
+            token = token.head
+        return token if token.i != trigger.i else None
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        token = token.head
+    if token.dep_ in ("xcomp", "ccomp", "prep") and token.head.i != token.i:
+        head = token.head
+        return head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+    return None
+
+
+def _demand_roles(event: Event, trigger, owner, quotes) -> tuple[list[str], list[str]]:
+    """Who demands (the subject of "urged", "said", "called"; else the quote's speaker) and of whom
+    (the one urged, else the one who must act, else the act's target)."""
+    head = _statement_head(trigger)
+    demander = actors_of(subjects(head), owner) if head is not None else []
+    demander = demander or _speaker(trigger, owner, quotes)
+    asked = []
+    if head is not None:
+        told = [t for c in head.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]
+        told += [t for p in head.children if p.dep_ == "prep" and p.lower_ == "on"
+                 for g in p.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
+        asked = actors_of(told, owner)
+    asked = asked or [s for s in event.source if s not in demander] or event.target
+    return demander, asked
+
+
+def _speaker(trigger, owner, quotes) -> list[str]:
+    inside = [q for q in quotes if q.speaker and q.start <= trigger.idx < q.end]
+    return [inside[0].speaker] if inside else []

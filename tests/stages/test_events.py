@@ -93,7 +93,7 @@ def test_events_control_verb_agreed_to_withdraw(run_stages):
     doc = events(run_stages, "The Taliban agreed to withdraw from Kandahar.")
     assert len(doc.events) == 2
     agree, withdraw = doc.events
-    assert summary(doc, agree) == ("AGREE", "030", ["Taliban"], [])
+    assert summary(doc, agree) == ("AGREE", "035", ["Taliban"], ["Kandahar"])  # intent to yield
     assert (agree.negated, agree.modality) == (False, None)
     assert summary(doc, withdraw) == ("RETREAT", "0874", ["Taliban"], ["Kandahar"])
     assert (withdraw.negated, withdraw.modality) == (True, "intended")

@@ -16,13 +16,17 @@
 from __future__ import annotations
 
 from ..entity_index import token_entities
-from ..intent import with_stated_intentions
-from ..modality import modality_of
+from ..intent import Triggered, with_statements
+from ..modality import OBLIGATION_AUX, modality_of
 from ..model import Document, Event
 from ..registry import stage
 from ..roles import actors_of, governing_object, light_verb_roles, noun_roles, verb_roles
 from ..settings import Settings
 from ..verb_patterns import Pattern, VerbDictionary, load_verbs
+
+# "Britain said Libya must hand over the suspects" is a demand whatever the act; this stands in for
+# an act no pattern names, so that the demand can be coded (it is itself never output).
+UNNAMED_ACT = Pattern("(act)", "REQUEST", None, (), "100", "", nominal=False, lemma="")
 from ..event_context import carry_dates, clause_tokens, date_for, place_for, settle_followups
 
 # Calibrated by eye on the seed article and the project's examples: a verb with both actors found
@@ -55,20 +59,21 @@ class EventCoder:
         doc.events = events
 
     def _sentence_events(self, doc: Document, sentence, owner) -> list[Event]:
-        consumed, events = set(), []
+        consumed, found = set(), []
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
-                pattern = self.verbs.match_verb(token)
+                pattern = self.verbs.match_verb(token) or (UNNAMED_ACT if _obliged(token) else None)
                 if pattern is not None:
                     consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
-                    events.append(self._event(doc, token, pattern, owner))
+                    found.append(Triggered(self._event(doc, token, pattern, owner), token))
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and token.dep_ != "compound":
                 pattern = self.verbs.match_noun(token)
                 if pattern is not None:
-                    events.append(self._event(doc, token, pattern, owner))
-        events = [e for e in events if e is not None]
-        return with_stated_intentions(events)
+                    found.append(Triggered(self._event(doc, token, pattern, owner), token))
+        found = [item for item in found if item.event is not None]
+        events = with_statements(found, owner, doc.quotes)
+        return [e for e in events if e.pattern != UNNAMED_ACT.text]
 
     def _event(self, doc: Document, trigger, pattern: Pattern, owner) -> Event | None:
         if _inside_attribution(trigger):
@@ -102,6 +107,10 @@ class EventCoder:
         )
         event.confidence = _confidence(event, trigger, nominal)
         return event
+
+
+def _obliged(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children)
 
 
 def _inside_attribution(trigger) -> bool:
