@@ -27,6 +27,23 @@ def clause_tokens(trigger) -> list:
     return tokens
 
 
+EMBEDDING_DEPS = {"ccomp", "advcl", "xcomp", "relcl", "acl", "pcomp", "csubj", "parataxis", "prep", "pobj"}
+
+
+def clause_depth(trigger) -> int:
+    """How many clauses down from the sentence's main verb the trigger's clause is: 0 for the main
+    verb, the verbs coordinated with it and their objects ("staged a protest"); 1 for "to demand"
+    in "staged a protest to demand reforms"; more for deeper clauses."""
+    depth, token = 0, trigger
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        token = token.head  # an event noun as object or subject counts as its verb's clause
+    while token.i != token.head.i:
+        if token.dep_ in EMBEDDING_DEPS and token.pos_ in ("VERB", "AUX") or token.dep_ == "pobj":
+            depth += 1
+        token = token.head
+    return depth
+
+
 def _times_in(doc: Document, tokens) -> str | None:
     offsets = {t.idx for t in tokens}
     for time in doc.times:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .event_context import clause_depth
 from .model import Event
 from .roles import actors_of, subjects, with_conjuncts
 
@@ -44,7 +45,7 @@ DEMAND = {"AID": ("assist", "103"), "COOPERATE": ("assist", "101"), "SUPPORT": (
 STATEMENT_OF = {"future": ("AGREE", "THREATEN"), "intended": ("AGREE", "THREATEN"), "negated": ("REJECT",),
                 "demanded": ("REQUEST",)}
 TABLES = {"AGREE": PROMISE, "THREATEN": THREAT, "REJECT": REFUSAL, "REQUEST": DEMAND}
-STATEMENT_CONFIDENCE = 0.75
+STATEMENT_CONFIDENCE, DEPTH_PENALTY = 0.8, 0.1
 
 
 @dataclass
@@ -89,9 +90,11 @@ def _statement(item: Triggered, owner, quotes) -> Event | None:
         if not source:
             return None
         mode, cameo = coding
+        head = _statement_head(trigger)
+        confidence = STATEMENT_CONFIDENCE - DEPTH_PENALTY * min(clause_depth(head) if head is not None else 1, 2)
         return replace(event, id="", type=statement_type, mode=mode, cameo=cameo, source=source,
                        target=[t for t in target if t not in source], negated=False, modality=None,
-                       pattern=f"{event.modality}:{event.pattern}", confidence=STATEMENT_CONFIDENCE)
+                       pattern=f"{event.modality}:{event.pattern}", confidence=confidence)
     return None
 
 
