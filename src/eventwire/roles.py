@@ -65,6 +65,29 @@ def verb_roles(verb, pattern: Pattern) -> tuple[list, list]:
     return sources, objects
 
 
+COMPLEMENT_PREPS = TARGET_PREPS | {"for", "in"}
+
+
+def complement_targets(verb, depth: int = 2) -> list:
+    """Where the target of a statement verb hides when it has no object of its own: the subject of
+    its clause ("demanded that the US cancel the sale"), the agent or owner of its object noun
+    ("rejected calls by Kofi Annan", "denounced Serbia's crackdown"), else the objects of the act
+    it is about ("agreed to provide aid for Romania", "offered to hand them over to Britain")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found += _prep_objects(child, {"by", "from"})
+            found += [c for c in child.children if c.dep_ in ("poss", "amod", "compound")]
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        if clause.dep_ == "ccomp":
+            found += [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in with_conjuncts(c)]
+        found += [t for c in clause.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]
+        found += _prep_objects(clause, COMPLEMENT_PREPS)
+        if depth > 1:
+            found += complement_targets(clause, depth - 1)
+    return found
+
+
 def noun_roles(noun, pattern: Pattern) -> tuple[list, list]:
     """(source tokens, target tokens) of a nominal event."""
     between = _prep_objects(noun, {"between", "among"})

@@ -20,7 +20,7 @@ from ..intent import Triggered, with_statements
 from ..modality import OBLIGATION_AUX, modality_of
 from ..model import Document, Event
 from ..registry import stage
-from ..roles import actors_of, governing_object, light_verb_roles, noun_roles, verb_roles
+from ..roles import actors_of, complement_targets, governing_object, light_verb_roles, noun_roles, verb_roles
 from ..settings import Settings
 from ..verb_patterns import Pattern, VerbDictionary, load_verbs
 
@@ -89,6 +89,8 @@ class EventCoder:
         if nominal and not sources:
             agent = governing_object(trigger)
             sources = actors_of([agent], owner) if agent is not None else []
+        if not nominal and not [t for t in targets if t not in sources]:
+            targets = actors_of(complement_targets(trigger), owner)
         targets = [t for t in targets if t not in sources]
         if pattern.roles == "symmetric" and not targets and len(sources) > 1:
             sources, targets = sources[:1], sources[1:]  # "X and Y met": one side each
