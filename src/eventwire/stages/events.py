@@ -10,7 +10,9 @@
 4. Date from a time expression in the event's own clause (a coordinated verb shares its head's),
    else carried from the statement or narrative that implies it (`eventwire.event_context`);
    place from a toponym in the clause, else the nearest in the sentence.
-5. One event per type and actor pair per sentence.
+5. One event per type and actor pair per sentence; an event told again later in the article (the
+   lead's "Hamas congratulated the Taliban" and the statement's "We congratulate the Taliban") is
+   the same event when type and source agree and target and date do not disagree.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class EventCoder:
             events += _dedupe(self._sentence_events(doc, sentence, owner))
         settle_followups(doc, events)
         carry_dates(doc, events)
+        events = _merge_repeats(doc, events)
         for number, event in enumerate(events, 1):
             event.id = f"V{number}"
         doc.events = events
@@ -139,3 +142,32 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
     return sorted(best.values(), key=lambda e: e.trigger)
+
+
+REPEAT_MARKERS = {"again", "another", "fresh", "new", "renewed", "second", "third", "further", "more", "latest"}
+
+
+def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
+    """The first telling of each event, completed with what later tellings add; "attacked again"
+    and "a new attack" are new events."""
+    kept: list[Event] = []
+    for event in events:
+        first = None if _marked_repeat(doc, event) else next((k for k in kept if _same_event(k, event)), None)
+        if first is None:
+            kept.append(event)
+            continue
+        first.target = first.target or event.target
+        first.date, first.place = first.date or event.date, first.place or event.place
+        first.confidence = max(first.confidence, event.confidence)
+    return kept
+
+
+def _marked_repeat(doc: Document, event: Event) -> bool:
+    span = doc.parse.char_span(*event.trigger, alignment_mode="expand") if event.trigger else None
+    return span is not None and any(c.lower_ in REPEAT_MARKERS for c in span.root.children)
+
+
+def _same_event(one: Event, other: Event) -> bool:
+    return (one.type, one.negated, sorted(one.source)) == (other.type, other.negated, sorted(other.source)) \
+        and bool(one.source) and (not one.target or not other.target or sorted(one.target) == sorted(other.target)) \
+        and (not one.date or not other.date or one.date == other.date)
