@@ -333,3 +333,40 @@ def export_command(db_path, output, fmt, table):
         except StoreError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(f"{_plural(rows, 'row')} of {table} written to {output}", err=True)
+
+
+@main.command("explain")
+@click.argument("text", metavar="SENTENCE")
+@click.option("--published", metavar="DATE", help="Article date that relative dates resolve against.")
+@click.option("--actors", "actors_files", multiple=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra actor dictionary (TSV) to try; repeatable.")
+@click.option("--verbs", "verbs_files", multiple=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra verb pattern dictionary (TSV) to try; repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Output the report as one JSON object.")
+def explain_command(text, published, actors_files, verbs_files, as_json):
+    """Show how a sentence is coded and why.
+
+    Prints the parse, the entities and their codes, which verb and noun patterns fired (and
+    which verbs have none), and for every event how its source, target, modality, date and
+    place were found. SENTENCE is the text itself, or '-' to read it from stdin.
+
+    \b
+    Example:
+        eventwire explain "Syria refused to withdraw its troops from Lebanon."
+        eventwire explain "Rebels blocked roads on Monday." --published 2024-03-05
+        eventwire explain "Kenya snubbed Uganda." --verbs my-verbs.tsv --json | jq .events
+    """
+    from .explain import explain, render
+
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        raise click.BadParameter("the sentence is empty", param_hint="SENTENCE")
+    settings = Settings(actors_files=list(actors_files), verbs_files=list(verbs_files))
+    try:
+        report = explain(text, settings, published=published and check_date(published))
+    except (EventwireError, StoreError) as exc:
+        raise FatalError(str(exc)) from None
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else render(report))

@@ -85,8 +85,11 @@ def _statement(item: Triggered, owner, quotes) -> Event | None:
             continue
         if statement_type == "REQUEST":
             source, target = _demand_roles(event, trigger, owner, quotes)
+            roles_why = {"source": "who demands (subject of the stating verb, or the quote's speaker)",
+                         "target": "who is asked (object of the stating verb, or who must act)"}
         else:
             source, target = event.source or _speaker(trigger, owner, quotes), event.target
+            roles_why = {} if event.source else {"source": "the speaker of the quote"}
         if not source:
             return None
         mode, cameo = coding
@@ -94,7 +97,10 @@ def _statement(item: Triggered, owner, quotes) -> Event | None:
         confidence = STATEMENT_CONFIDENCE - DEPTH_PENALTY * min(clause_depth(head) if head is not None else 1, 2)
         return replace(event, id="", type=statement_type, mode=mode, cameo=cameo, source=source,
                        target=[t for t in target if t not in source], negated=False, modality=None,
-                       pattern=f"{event.modality}:{event.pattern}", confidence=confidence)
+                       pattern=f"{event.modality}:{event.pattern}", confidence=confidence,
+                       why={**event.why, **roles_why, "modality": "asserted (the statement is made)",
+                            "statement": f"{statement_type}: the act {event.pattern!r} is {event.modality} "
+                                         f"({event.why.get('modality', '')})"})
     return None
 
 
@@ -106,7 +112,8 @@ def _merged(told: Event, statement: Event) -> Event:
     """The stating verb's own event with the statement's type, mode and code."""
     return replace(told, type=statement.type, mode=statement.mode, cameo=statement.cameo,
                    target=told.target or statement.target, pattern=f"{told.pattern}+{statement.pattern}",
-                   confidence=max(told.confidence, statement.confidence))
+                   confidence=max(told.confidence, statement.confidence),
+                   why={**told.why, "statement": statement.why["statement"] + f"; coded on {told.pattern!r}"})
 
 
 def _statement_head(trigger):

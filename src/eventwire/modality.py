@@ -37,53 +37,62 @@ NEGATIVE_DETERMINERS = {"no", "never"}
 
 def modality_of(trigger) -> str | None:
     """negated, future, hypothetical, conditional, intended, demanded, alleged or None (asserted)."""
+    return modality_reason(trigger)[0]
+
+
+def modality_reason(trigger) -> tuple[str | None, str]:
+    """The modality of a trigger token and the words that give it (for `eventwire explain`)."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _noun_modality(trigger)
     own = _clause_modality(trigger)
-    if own or trigger.dep_ != "conj":
+    if own[0] or trigger.dep_ != "conj":
         return own
-    return _clause_modality(trigger.head)  # "will meet and discuss": the second verb shares "will"
+    modality, why = _clause_modality(trigger.head)  # "will meet and discuss": the second verb shares "will"
+    return modality, f"{why}, shared with {trigger.head.text!r}"
 
 
-def _clause_modality(verb) -> str | None:
+def _clause_modality(verb) -> tuple[str | None, str]:
     children = list(verb.children)
-    if any(c.dep_ == "neg" for c in children):
-        return "negated"
+    negation = next((c for c in children if c.dep_ == "neg"), None)
+    if negation is not None:
+        return "negated", f"{negation.text!r} on {verb.text!r}"
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if aux & OBLIGATION_AUX and (verb.dep_ == "ROOT" or _reported(verb)):
-        return "demanded"  # "Iraq must cooperate, the minister said": a demand on Iraq
+        # "Iraq must cooperate, the minister said": a demand on Iraq
+        return "demanded", f"{sorted(aux & OBLIGATION_AUX)[0]!r} on {verb.text!r}"
     if _have_to(verb):
-        return "demanded"
+        return "demanded", f"'have to' before {verb.text!r}"
     if aux & FUTURE_AUX or _going_to(verb):
-        return "future"
+        return "future", f"future auxiliary on {verb.text!r}"
     if "would" in aux and _reported(verb):
-        return "future"  # "said it would send aid": the future seen from the past
+        return "future", f"'would' under {verb.head.text!r}"  # "said it would send aid"
     if aux & MODAL_AUX:
-        return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
-        return "conditional"
+        return "hypothetical", f"{sorted(aux & MODAL_AUX)[0]!r} on {verb.text!r}"
+    mark = next((c for c in children if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS), None)
+    if mark is not None:
+        return "conditional", f"{mark.text!r} before {verb.text!r}"
     return _complement_modality(verb)
 
 
-def _complement_modality(verb) -> str | None:
+def _complement_modality(verb) -> tuple[str | None, str]:
     """The modality a verb takes from the word its clause completes."""
     head, dep = verb.head, verb.dep_
-    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in COMPLEMENT_PREPS:  # "accused X of killing", "committed to opening"
-        dep, head = "xcomp", head.head
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in COMPLEMENT_PREPS:
+        dep, head = "xcomp", head.head  # "accused X of killing", "committed to opening"
     if head.i == verb.i or dep not in ("xcomp", "ccomp"):
-        return None
-    lemma = head.lemma_.lower()
+        return None, "asserted"
+    lemma, why = head.lemma_.lower(), f"{verb.text!r} completes {head.text!r}"
     if lemma in NEGATING_VERBS or lemma in NEGATING_ADJECTIVES:
-        return "negated"
+        return "negated", why
     if any(c.dep_ == "neg" for c in head.children) and lemma in INTENT_VERBS | READY_ADJECTIVES:
-        return "negated"  # "did not agree to withdraw", "is not ready to talk"
+        return "negated", why + ", which is negated"  # "did not agree to withdraw"
     if lemma in ALLEGING_VERBS:
-        return "alleged"
-    if lemma in DEMAND_VERBS:
-        return "demanded" if dep == "xcomp" or _subjunctive(verb) else None
-    if lemma in INTENT_VERBS or lemma in READY_ADJECTIVES:
-        return "intended" if dep == "xcomp" else None
-    return None
+        return "alleged", why
+    if lemma in DEMAND_VERBS and (dep == "xcomp" or _subjunctive(verb)):
+        return "demanded", why
+    if dep == "xcomp" and (lemma in INTENT_VERBS or lemma in READY_ADJECTIVES):
+        return "intended", why
+    return None, "asserted"
 
 
 def _reported(verb) -> bool:
@@ -109,22 +118,25 @@ def _have_to(verb) -> bool:
         and any(c.dep_ == "aux" and c.i == verb.i - 1 and c.lower_ == "to" for c in verb.children)
 
 
-def _noun_modality(noun) -> str | None:
-    if any(c.lower_ in NEGATIVE_DETERMINERS for c in noun.children):
-        return "negated"
+def _noun_modality(noun) -> tuple[str | None, str]:
+    determiner = next((c for c in noun.children if c.lower_ in NEGATIVE_DETERMINERS), None)
+    if determiner is not None:
+        return "negated", f"{determiner.text!r} before {noun.text!r}"
     head = noun.head
     while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     if head.pos_ not in ("VERB", "AUX"):
-        return None
-    lemma = head.lemma_.lower()
+        return None, "asserted"
+    lemma, why = head.lemma_.lower(), f"{noun.text!r} is in the phrase of {head.text!r}"
     if lemma in DEMAND_VERBS:
-        return "demanded"  # "called for talks", "demanded the release of"
+        return "demanded", why  # "called for talks", "demanded the release of"
     if lemma in INTENT_VERBS:
-        return "intended"
+        return "intended", why
     if lemma in NEGATING_VERBS:
-        return "negated"
+        return "negated", why
     if lemma in ALLEGING_VERBS and head.i < noun.i:
-        return "alleged"
-    governing = _clause_modality(head)
-    return None if governing in ("intended", "demanded", "alleged") else governing
+        return "alleged", why
+    governing, reason = _clause_modality(head)
+    if governing in (None, "intended", "demanded", "alleged"):
+        return None, "asserted"
+    return governing, reason

@@ -138,6 +138,9 @@ class Event:
     trigger: tuple[int, int] | None = None  # the words that fired the pattern
     pattern: str | None = None  # the dictionary entry that fired
     quote: str | None = None  # id of the quote the event was read from
+    # How each part was found ("source": "Taliban (nsubj of 'agreed')", "modality": ...), for
+    # `eventwire explain`; not part of the output record.
+    why: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass

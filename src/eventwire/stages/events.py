@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from ..entity_index import token_entities
 from ..intent import Triggered, with_statements
-from ..modality import OBLIGATION_AUX, modality_of
+from ..entity_index import entity_of
+from ..modality import OBLIGATION_AUX, modality_reason
 from ..model import Document, Event
 from ..registry import stage
 from ..roles import actors_of, complement_targets, governing_object, light_verb_roles, noun_roles, verb_roles
@@ -83,23 +84,10 @@ class EventCoder:
         if _inside_attribution(trigger):
             return None
         nominal = pattern.nominal
-        source_tokens, target_tokens = noun_roles(trigger, pattern) if nominal else verb_roles(trigger, pattern)
-        sources, targets = actors_of(source_tokens, owner), actors_of(target_tokens, owner)
-        if nominal and not sources:
-            verb_sources, verb_targets = light_verb_roles(trigger)
-            sources = actors_of(verb_sources, owner)
-            targets = targets or actors_of(verb_targets, owner)
-        if nominal and not sources:
-            agent = governing_object(trigger)
-            sources = actors_of([agent], owner) if agent is not None else []
-        if not nominal and not [t for t in targets if t not in sources]:
-            targets = actors_of(complement_targets(trigger), owner)
-        targets = [t for t in targets if t not in sources]
-        if pattern.roles == "symmetric" and not targets and len(sources) > 1:
-            sources, targets = sources[:1], sources[1:]  # "X and Y met": one side each
+        sources, targets, why = _roles(trigger, pattern, owner, doc.entities)
         if not sources and not targets and nominal:
             return None  # "the meeting", "the attack": a reference to an event told elsewhere, or too vague
-        modality = modality_of(trigger)
+        modality, why["modality"] = modality_reason(trigger)
         sentence = trigger.sent
         clause = clause_tokens(trigger)
         event = Event(
@@ -112,7 +100,51 @@ class EventCoder:
             quote=next((q.id for q in doc.quotes if q.kind == "direct" and q.start <= trigger.idx < q.end), None),
         )
         event.confidence = _confidence(event, trigger, nominal)
+        event.why = why
         return event
+
+
+def _own_people(token, sources: list[str], owner, codes: dict) -> bool:
+    """ "withdrew its troops from Lebanon": the source's own troops or citizens are not a target,
+    its partners or neighbours are."""
+    return codes.get(owner.get(token.i)) in SECTORS_ALONE and any(
+        c.dep_ == "poss" and entity_of(c, owner) in sources for c in token.children)
+
+
+def _roles(trigger, pattern: Pattern, owner, entities) -> tuple[list[str], list[str], dict[str, str]]:
+    """Source and target entity ids of an event, and how each was found. Each side tries its
+    routes in order and takes the first that names an entity."""
+    own_sources, own_targets = noun_roles(trigger, pattern) if pattern.nominal else verb_roles(trigger, pattern)
+    source_routes = [("its own phrase" if pattern.nominal else "the verb's subject or agent", own_sources)]
+    target_routes = [("its own phrase" if pattern.nominal else "the verb's object", own_targets)]
+    if pattern.nominal:
+        verb_sources, verb_targets = light_verb_roles(trigger)
+        agent = governing_object(trigger)
+        source_routes += [("the verb it is the object of", verb_sources),
+                          ("the object of the verb it hangs from", [agent] if agent is not None else [])]
+        target_routes.append(("the verb it is the object of", verb_targets))
+    else:
+        target_routes.append(("the clause the verb governs", complement_targets(trigger)))
+    sources, why = _first_actors(source_routes, owner, "source")
+    codes = {e.id: e.code for e in entities}
+    own = {t.i for _, tokens in target_routes for t in tokens if _own_people(t, sources, owner, codes)}
+    target_routes = [(route, [t for t in tokens if t.i not in own]) for route, tokens in target_routes]
+    targets, target_why = _first_actors(target_routes, owner, "target", exclude=sources)
+    why.update(target_why)
+    if pattern.roles == "symmetric" and not targets and len(sources) > 1:
+        sources, targets = sources[:1], sources[1:]  # "X and Y met": one side each
+        why["target"] = "the second of the coordinated subjects (symmetric pattern)"
+    return sources, targets, why
+
+
+def _first_actors(routes, owner, role: str, exclude=()) -> tuple[list[str], dict[str, str]]:
+    for route, tokens in routes:
+        found = [e for e in actors_of(tokens, owner) if e not in exclude]
+        if found:
+            words = ", ".join(f"{t.text!r} ({t.dep_} of {t.head.text!r})" for t in tokens
+                              if entity_of(t, owner) in found)
+            return found, {role: f"{route}: {words}"}
+    return [], {role: "none found"}
 
 
 def _obliged(verb) -> bool:
@@ -144,6 +176,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return sorted(best.values(), key=lambda e: e.trigger)
 
 
+# Bare CAMEO sector codes: a noun phrase like "troops" or "citizens" with no country of its own.
+SECTORS_ALONE = {"GOV", "MIL", "COP", "REB", "INS", "OPP", "CVL", "REF", "LAB", "MED", "BUS", "EDU", "HLH",
+                 "REL", "SPY", "JUD", "LEG", "ELI", "UAF"}
 REPEAT_MARKERS = {"again", "another", "fresh", "new", "renewed", "second", "third", "further", "more", "latest"}
 
 
