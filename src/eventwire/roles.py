@@ -31,8 +31,16 @@ def subjects(verb) -> list:
         return [t for s in own for t in with_conjuncts(s)]
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return [verb.head]
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return subjects(verb.head)
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    if verb.dep_ in ("xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        # object control: "urged Sudan to release", "accused Sudan of shelling": Sudan acts
+        told = [t for c in head.children if c.dep_ == "dobj" for t in with_conjuncts(c)]
+        if told:
+            return told
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+        return subjects(verb.head)  # "is ready to send": "ready" hangs from "is"
+    if verb.dep_ == "pcomp" and head.i != verb.i:
+        return subjects(head)
     return []
 
 

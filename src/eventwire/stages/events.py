@@ -179,7 +179,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
 # Bare CAMEO sector codes: a noun phrase like "troops" or "citizens" with no country of its own.
 SECTORS_ALONE = {"GOV", "MIL", "COP", "REB", "INS", "OPP", "CVL", "REF", "LAB", "MED", "BUS", "EDU", "HLH",
                  "REL", "SPY", "JUD", "LEG", "ELI", "UAF"}
-REPEAT_MARKERS = {"again", "another", "fresh", "new", "renewed", "second", "third", "further", "more", "latest"}
+REPEAT_MARKERS = {"again", "also", "later", "then", "subsequently", "another", "fresh", "new", "renewed", "second", "third", "further", "more", "latest"}
 
 
 def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
@@ -197,12 +197,19 @@ def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
     return kept
 
 
+def _root(cameo: str | None) -> str | None:
+    """The CAMEO root ("19" of "195"): a shelling and an air raid may be one attack, a bombing
+    (18) and an offensive (19) are not."""
+    return cameo[:2] if cameo else None
+
+
 def _marked_repeat(doc: Document, event: Event) -> bool:
     span = doc.parse.char_span(*event.trigger, alignment_mode="expand") if event.trigger else None
     return span is not None and any(c.lower_ in REPEAT_MARKERS for c in span.root.children)
 
 
 def _same_event(one: Event, other: Event) -> bool:
-    return (one.type, one.negated, sorted(one.source)) == (other.type, other.negated, sorted(other.source)) \
+    return (one.type, _root(one.cameo), one.negated, sorted(one.source)) == \
+        (other.type, _root(other.cameo), other.negated, sorted(other.source)) \
         and bool(one.source) and (not one.target or not other.target or sorted(one.target) == sorted(other.target)) \
         and (not one.date or not other.date or one.date == other.date)
