@@ -14,8 +14,8 @@ from pathlib import Path
 from .data_files import builtin_path, tsv_rows
 from .errors import DictionaryError
 
-SECTOR_KINDS = {"title", "group", "member"}
-ACTOR_KINDS = {"group", "institution", "media"}
+SECTOR_KINDS = {"title", "group", "member", "equipment"}
+ACTOR_KINDS = {"group", "institution", "media", "ethnic"}
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,14 @@ class ActorDictionary:
             self.by_name[actor.name.lower()] = actor
         self.by_alias: dict[str, KnownActor] = {}
         self.acronyms: set[str] = set()  # matched with their exact case: "IS", "WHO", "AP"
+        self.lower_case_ok: set[str] = set()  # aliases also written lower case first: "al-Qaeda"
         for actor in self.by_name.values():
             for alias in actor.aliases:
                 self.by_alias[alias.lower()] = actor
                 if _is_acronym(alias):
                     self.acronyms.add(alias)
+                if not alias[:1].isupper():
+                    self.lower_case_ok.add(alias.lower())
         self.acronym_keys = {alias.lower() for alias in self.acronyms}
         self.sectors = read_sectors()
 
@@ -89,10 +92,14 @@ class ActorDictionary:
             key = key[4:]
         return self.by_alias.get(key)
 
-    def match(self, text: str) -> KnownActor | None:
-        """The known actor a span of text is exactly, acronyms matched with their case."""
-        actor = self.by_alias.get(text.lower())
-        if actor is not None and text.lower() in self.acronym_keys and text not in self.acronyms:
+    def match(self, text: str, hashtag: bool = False) -> KnownActor | None:
+        """The known actor a span of text is exactly: acronyms in their own case, capitalised names
+        with a capital ("an amnesty" is not Amnesty International) unless written as a hashtag."""
+        key = text.lower()
+        actor = self.by_alias.get(key)
+        if actor is not None and key in self.acronym_keys and text not in self.acronyms:
+            return None
+        if actor is not None and not hashtag and text[:1].islower() and key not in self.lower_case_ok:
             return None
         return actor
 

@@ -124,5 +124,5 @@ def _link_members(doc: Document, owner, by_id) -> None:
             for child in described.children:
                 group = by_id.get(owner.get(child.i, ""))
                 if child.dep_ == "poss" and group is not None and group.type == "ORG":
-                    entity.member_of = group.id
-                    entity.code = entity.code or group.code
+                    entity.member_of = group.id  # the group's code wins over a title's, as for "Hamas leader X"
+                    entity.code = group.code or entity.code

@@ -102,6 +102,39 @@ def country_of_demonym(text: str) -> Country | None:
     return table.by_demonym.get(key) or table.by_demonym.get(without_article(key))
 
 
+# Seats of government other than the table's capital, and other English names of capitals, each
+# standing for its government in the news ("The Hague" rules, "Abidjan said"). Sources: the CIA
+# World Factbook's "capital" entries (administrative vs constitutional capitals).
+OTHER_SEATS = {
+    "The Hague": "NLD", "Abidjan": "CIV", "Dar es Salaam": "TZA", "La Paz": "BOL", "Putrajaya": "MYS",
+    "Cotonou": "BEN", "Naypyidaw": "MMR", "Naypyitaw": "MMR", "Delhi": "IND", "Washington, D.C.": "USA",
+    "Washington DC": "USA", "Kyiv": "UKR", "Kiev": "UKR", "Sri Jayawardenepura Kotte": "LKA",
+}
+
+
+SMALLEST_CAPITAL_COUNTRY = 100_000
+
+
+def country_of_capital(name: str) -> Country | None:
+    """The country whose capital or seat of government `name` is ("Kabul", "The Hague"), else None.
+    A capital name shared by two countries goes to the more populous one; the retired codes GeoNames
+    keeps (Serbia and Montenegro's Belgrade) yield to the country of today. Capitals of places under
+    100,000 people are left out: their names are mostly other things in the news (Plymouth, Douglas,
+    Stanley, Hamilton, Victoria)."""
+    return _capitals().get(without_article(normalise(name)))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, Country]:
+    by_capital: dict[str, Country] = {}
+    for country in sorted(all_countries(), key=lambda c: (c.capital_geonameid is not None, c.population)):
+        if country.capital and country.population >= SMALLEST_CAPITAL_COUNTRY:
+            by_capital[without_article(normalise(country.capital))] = country
+    for name, iso3 in OTHER_SEATS.items():
+        by_capital[without_article(normalise(name))] = country_by_iso3(iso3)
+    return by_capital
+
+
 def country_by_iso2(code: str) -> Country | None:
     """The country with ISO 3166-1 alpha-2 code `code` (any case), else None."""
     return country_table().by_iso2.get(code.upper())
