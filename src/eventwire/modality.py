@@ -12,9 +12,10 @@ MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca", "'
 OBLIGATION_AUX = {"must", "should"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose complement has not happened (yet): "agreed to withdraw", "threatened to strike".
+# ("tried to hack", "attempted to storm" are the act itself, as CAMEO codes attempts.)
 INTENT_VERBS = {"plan", "want", "intend", "threaten", "vow", "promise", "pledge", "agree", "hope", "seek",
-                "try", "aim", "prepare", "decide", "expect", "offer", "propose", "wish", "need", "consider",
-                "mull", "warn", "plot", "attempt", "swear", "commit", "resolve", "volunteer", "move"}
+                "aim", "prepare", "decide", "expect", "offer", "propose", "wish", "need", "consider",
+                "mull", "warn", "plot", "swear", "commit", "resolve", "volunteer", "move"}
 # Adjectives of readiness: "is willing to send troops", "stands ready to help".
 READY_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "keen", "committed", "poised",
                     "set", "open", "unwilling", "reluctant"}
@@ -29,7 +30,7 @@ NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "dismiss", "opp
 NEGATING_ADJECTIVES = {"unwilling", "reluctant", "opposed"}
 # What is only alleged: "accused Israel of killing", "charged with smuggling".
 ALLEGING_VERBS = {"accuse", "blame", "charge", "allege", "suspect", "indict", "convict", "arrest", "detain",
-                  "jail", "sentence", "try", "sue", "investigate", "probe"}
+                  "jail", "sentence", "sue", "investigate", "probe"}
 # Prepositions that introduce a complement rather than a time or place: "of killing", "to opening".
 COMPLEMENT_PREPS = {"of", "for", "with", "to", "about", "on"}
 NEGATIVE_DETERMINERS = {"no", "never"}

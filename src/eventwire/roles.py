@@ -87,8 +87,11 @@ def complement_targets(verb, depth: int = 2) -> list:
             found += _prep_objects(child, {"by", "from"})
             found += [c for c in child.children if c.dep_ in ("poss", "amod", "compound")]
     for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
-        if clause.dep_ == "ccomp":
-            found += [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in with_conjuncts(c)]
+        actor = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in with_conjuncts(c)] \
+            if clause.dep_ == "ccomp" else []
+        if actor:  # "demanded that Venezuela free the prisoners": Venezuela is asked, not the prisoners
+            found += actor
+            continue
         found += [t for c in clause.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]
         found += _prep_objects(clause, COMPLEMENT_PREPS)
         if depth > 1:

@@ -2,9 +2,11 @@
 article refers to one actor (names, short forms, spelling variants, hashtags, "the group", pronouns).
 
 Mentions come from four places, in this order of trust: the actor dictionary ("Hamas", "#Taliban",
-"the U.N."), spaCy's named entities (PERSON, ORG, GPE, NORP), actor noun phrases built on sector
-words ("U.S. troops", "riot police", "the Afghan government"), and references resolved by rules
-(`eventwire.coref`). Mentions with the same key form one entity.
+"the U.N."), spaCy's named entities (PERSON, ORG, GPE, NORP; a capital acting for its government,
+"Washington said", is that government: `eventwire.capitals`), actor noun phrases built on sector
+words ("U.S. troops", "riot police", "demonstrators", "500 workers": `eventwire.actor_nouns`), and
+references resolved by rules (`eventwire.coref`). People are coded by their titles
+(`eventwire.actor_titles`). Mentions with the same key form one entity.
 """
 
 from __future__ import annotations

@@ -1,0 +1,137 @@
+"""Source and target through real sentence structure, and what is only promised, threatened,
+refused, demanded or alleged. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def coded(run_stages, text):
+    doc = run_stages(text, upto="events", published="2024-03-05")
+    names = {e.id: e.name for e in doc.entities}
+    return [(e.type, e.cameo, [names[i] for i in e.source], [names[i] for i in e.target], e.modality)
+            for e in doc.events]
+
+
+def asserted(run_stages, text):
+    return [row[:4] for row in coded(run_stages, text) if row[4] is None]
+
+
+# --- role constructions
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police arrested Somali refugees in Mombasa on Tuesday.",
+    "Somali refugees were arrested by Kenyan police in Mombasa on Tuesday.",
+])
+def test_active_and_passive_give_the_same_roles(run_stages, text):
+    doc = run_stages(text, upto="events")
+    [event] = doc.events
+    codes = [doc.entity(i).code for i in event.source], [doc.entity(i).code for i in event.target]
+    assert (event.type, event.cameo, event.negated, codes) == ("COERCE", "173", False, (["KENCOP"], ["SOMREF"]))
+
+
+def test_compound_subject_of_a_symmetric_verb_is_both_sides(run_stages):
+    [event] = asserted(run_stages, "Chile and Peru met in Lima on Friday.")
+    assert event == ("CONSULT", "040", ["Chile"], ["Peru"])
+
+
+def test_between_x_and_y_names_both_sides(run_stages):
+    [event] = asserted(run_stages, "Talks between Armenia and Azerbaijan resumed in Moscow.")
+    assert event[2:] == (["Armenia"], ["Azerbaijan"])
+
+
+def test_relative_clause_subject_is_the_noun_it_describes(run_stages):
+    events = asserted(run_stages, "The rebels who shelled Goma on Sunday retreated.")
+    assert ("ASSAULT", "194", ["rebels"], ["Goma"]) in events
+
+
+def test_control_verb_subject_acts_in_the_complement(run_stages):
+    rows = coded(run_stages, "Serbia agreed to release the detained Kosovo police officers.")
+    release = next(row for row in rows if row[0] == "RETREAT")
+    assert release[2] == ["Serbia"] and release[4] == "intended"
+
+
+def test_object_control_the_one_urged_is_the_one_to_act(run_stages):
+    rows = coded(run_stages, "Kenya urged Uganda to release the prisoners.")
+    assert ("REQUEST", "1053", ["Kenya"], ["Uganda"], None) in rows  # demand release of persons
+    release = next(row for row in rows if row[0] == "RETREAT")
+    assert release[2] == ["Uganda"] and release[4] == "demanded"
+
+
+def test_reported_speech_the_speaker_is_the_source(run_stages):
+    text = '"We condemn the shelling of Kharkiv by Russia," the Ukrainian foreign minister said on Monday.'
+    events = asserted(run_stages, text)
+    assert events[0][:3] == ("ACCUSE", "111", ["Ukrainian foreign minister"])
+
+
+def test_the_group_and_pronouns_resolve_to_the_named_actor(run_stages):
+    text = "Hezbollah fired rockets at Israel on Monday. The group then attacked an army post."
+    events = asserted(run_stages, text)
+    assert [e[2] for e in events if e[0] == "ASSAULT"] == [["Hezbollah"], ["Hezbollah"]]
+
+
+def test_the_source_own_troops_are_not_the_target(run_stages):
+    rows = coded(run_stages, "Syria refused to withdraw its troops from Lebanon.")
+    assert ("REJECT", "1246", ["Syria"], ["Lebanon"], None) in rows
+
+
+def test_statement_verb_finds_its_target_in_the_clause(run_stages):
+    assert asserted(run_stages, "Brazil demanded that Venezuela free the opposition leaders.")[0][:4] == \
+        ("REQUEST", "1053", ["Brazil"], ["Venezuela"])
+
+
+# --- negation and modality
+
+@pytest.mark.parametrize("text, modality", [
+    ("Kenya did not attack Uganda.", "negated"),
+    ("Kenya never attacked Uganda.", "negated"),
+    ("Kenya will attack Uganda.", "future"),
+    ("Kenya is going to attack Uganda.", "future"),
+    ("Kenya could attack Uganda.", "hypothetical"),
+    ("If Kenya attacks Uganda, the region will suffer.", "conditional"),
+    ("Kenya intends to attack Uganda.", "intended"),
+    ("Kenya denied that it attacked Uganda.", "negated"),
+    ("Egypt accused Kenya of attacking Uganda.", "alleged"),
+])
+def test_modality_of_the_attack(run_stages, text, modality):
+    rows = coded(run_stages, text)
+    attack = next(row for row in rows if row[0] == "ASSAULT")
+    assert attack[4] == modality
+    assert attack[2] == ["Kenya"]
+
+
+def test_negated_and_future_events_are_flagged_in_the_output(run_stages):
+    doc = run_stages("Kenya did not attack Uganda.", upto="events")
+    [record] = doc.to_record()["events"]
+    assert record["negated"] is True and record["modality"] == "negated"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a promise to cooperate is AGREE (CAMEO 03x) now, the aid itself is future
+    ("Japan will send food aid to Haiti.", ("AGREE", "033", ["Japan"], ["Haiti"])),
+    ("Japan is ready to send food aid to Haiti.", ("AGREE", "033", ["Japan"], ["Haiti"])),
+    # a hostile act announced is a threat (13x)
+    ("Mali said it would expel the French ambassador.", ("THREATEN", "136", ["Mali"], ["French ambassador"])),
+    ("Kenya threatened to attack Uganda.", ("THREATEN", "138", ["Kenya"], ["Uganda"])),
+    # refusing cooperation is REJECT (12x); refusing to attack is no event
+    ("Kenya declined to meet Ugandan officials.", ("REJECT", "125", ["Kenya"], ["Ugandan officials"])),
+    ("Kenya failed to reach an agreement with Uganda.", ("REJECT", "127", ["Kenya"], ["Uganda"])),
+    # "X must ..." under a reporting verb is a demand on X
+    ("Kenya said Uganda must withdraw its troops.", ("REQUEST", "1056", ["Kenya"], ["Uganda"])),
+    ("Kenya said Uganda must stop the smuggling.", ("REQUEST", "100", ["Kenya"], ["Uganda"])),
+])
+def test_statements_about_acts_are_events(run_stages, text, expected):
+    assert expected in asserted(run_stages, text)
+
+
+def test_refusing_to_attack_is_not_a_rejection(run_stages):
+    rows = coded(run_stages, "The Taliban said it would not attack Kabul.")
+    assert [row[0] for row in rows if row[4] is None] == []
+
+
+def test_a_later_telling_of_the_same_event_is_merged(run_stages):
+    text = ("Hamas congratulated the Taliban on Monday. In a statement, Hamas said it congratulated "
+            "the Taliban. The group also praised Qatar.")
+    events = asserted(run_stages, text)
+    supports = [e for e in events if e[0] == "SUPPORT"]
+    assert supports == [("SUPPORT", "051", ["Hamas"], ["Taliban"]), ("SUPPORT", "051", ["Hamas"], ["Qatar"])]
