@@ -141,9 +141,9 @@ CASES = [
     ("The militia laid down its arms.", "RETREAT", "disarm", "0873"),
     ("The prime minister resigned on Tuesday.", "RETREAT", "resign", "0831"),
     ("Iran allowed inspectors into the Fordow site.", "RETREAT", "access", "0862"),
-    ("Washington lifted sanctions on Venezuela.", "RETREAT", None, "085"),
+    ("Washington lifted sanctions on Venezuela.", "CONCEDE", None, "085"),
     ("The army lifted the siege of Taiz.", "RETREAT", "withdraw", "0872"),
-    ("Sri Lanka lifted the state of emergency.", "RETREAT", None, "0814"),
+    ("Sri Lanka lifted the state of emergency.", "CONCEDE", None, "0814"),
     # REQUEST
     ("Lebanon appealed for international aid.", "REQUEST", "assist", "103"),
     ("The families demanded the release of the hostages.", "REQUEST", "yield", "1053"),
