@@ -71,6 +71,20 @@ def read_patterns(path: Path | None = None) -> list[Pattern]:
     return patterns
 
 
+QUANTITY_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                  "number", "lot", "lots", "group", "batch", "contingent", "team", "tons", "ton", "tonne", "tonnes",
+                  "shipment", "consignment", "convoy", "battalion", "unit", "squad", "wave", "series", "round"}
+
+
+def _through_quantity(token) -> list:
+    """The noun itself, and for "thousands of troops", "a convoy of aid" also what it counts."""
+    nouns = [token]
+    if token.lemma_.lower() in QUANTITY_WORDS or token.lower_ in QUANTITY_WORDS or token.pos_ == "NUM":
+        nouns += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+    return nouns
+
+
 def _word_is(token, word: str) -> bool:
     return token.lemma_.lower() == word or token.lower_ == word
 
@@ -113,7 +127,8 @@ class VerbDictionary:
         for particle in pattern.particles:
             if not any(c.dep_ in ("prt", "prep", "advmod", "dative") and c.lower_ == particle for c in children):
                 return False
-        if pattern.obj and not any(c.dep_ in ("dobj", "nsubjpass") and _word_is(c, pattern.obj) for c in children):
+        if pattern.obj and not any(c.dep_ in ("dobj", "nsubjpass") and _word_is(noun, pattern.obj)
+                                   for c in children for noun in _through_quantity(c)):
             return False
         if pattern.prep_obj:
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ == pattern.prep]

@@ -135,3 +135,8 @@ def test_a_later_telling_of_the_same_event_is_merged(run_stages):
     events = asserted(run_stages, text)
     supports = [e for e in events if e[0] == "SUPPORT"]
     assert supports == [("SUPPORT", "051", ["Hamas"], ["Taliban"]), ("SUPPORT", "051", ["Hamas"], ["Qatar"])]
+
+
+def test_object_patterns_look_through_quantity_words(run_stages):
+    events = asserted(run_stages, "Russia sent thousands of troops to the Belarusian border.")
+    assert [e[:3] for e in events] == [("MOBILIZE", "154", ["Russia"])]
