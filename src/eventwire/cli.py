@@ -68,6 +68,16 @@ class Job:
         return pipeline.pipe(read_inputs(list(self.inputs), **options))
 
 
+def dictionary_options(fn):
+    """--actors FILE and --verbs FILE: the user's own dictionaries, read after the built-in ones."""
+    fn = click.option("--verbs", "verbs_files", multiple=True, metavar="FILE",
+                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                      help="Extra verb pattern dictionary (TSV); repeatable.")(fn)
+    return click.option("--actors", "actors_files", multiple=True, metavar="FILE",
+                        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                        help="Extra actor dictionary (TSV); repeatable, later entries win.")(fn)
+
+
 def pipeline_options(fn):
     """INPUT... and the options shared by extract and run; the command receives `job`."""
 
@@ -81,12 +91,7 @@ def pipeline_options(fn):
     @click.option("--encoding", metavar="ENC", help="Encoding of the input files (default: UTF-8).")
     @click.option("--max-chars", type=click.IntRange(min=1), metavar="N",
                   help="Fail articles longer than N characters.")
-    @click.option("--actors", "actors_files", multiple=True, metavar="FILE",
-                  type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                  help="Extra actor dictionary (TSV); repeatable, later entries win.")
-    @click.option("--verbs", "verbs_files", multiple=True, metavar="FILE",
-                  type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                  help="Extra verb pattern dictionary (TSV); repeatable.")
+    @dictionary_options
     @verbose_option
     @functools.wraps(fn)
     def wrapper(inputs, spacy_model, no_clean, encoding, max_chars, actors_files, verbs_files,
@@ -338,12 +343,7 @@ def export_command(db_path, output, fmt, table):
 @main.command("explain")
 @click.argument("text", metavar="SENTENCE")
 @click.option("--published", metavar="DATE", help="Article date that relative dates resolve against.")
-@click.option("--actors", "actors_files", multiple=True, metavar="FILE",
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Extra actor dictionary (TSV) to try; repeatable.")
-@click.option("--verbs", "verbs_files", multiple=True, metavar="FILE",
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Extra verb pattern dictionary (TSV) to try; repeatable.")
+@dictionary_options
 @click.option("--json", "as_json", is_flag=True, help="Output the report as one JSON object.")
 def explain_command(text, published, actors_files, verbs_files, as_json):
     """Show how a sentence is coded and why.
