@@ -84,6 +84,8 @@ class ActorDictionary:
                     self.lower_case_ok.add(alias.lower())
         self.acronym_keys = {alias.lower() for alias in self.acronyms}
         self.sectors = read_sectors()
+        # the bare sector codes ("MIL", "CVL"): what a noun like "troops" is coded without a country
+        self.sector_codes = {word.sector for word in self.sectors.values() if word.sector}
 
     def actor(self, phrase: str) -> KnownActor | None:
         """The known actor a phrase names ("Hamas", "the U.N.", "#Taliban"), if any."""

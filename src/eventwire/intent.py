@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .event_context import clause_depth
 from .model import Event
-from .roles import actors_of, subjects, with_conjuncts
+from .roles import actors_of, governing_verb, subjects, with_conjuncts
 
 # Express intent to ... (AGREE, CAMEO 03x), by the type of the promised act.
 PROMISE = {"AID": (None, "033"), "COOPERATE": (None, "031"), "CONSULT": (None, "036"), "RETREAT": (None, "035"),
@@ -64,10 +64,10 @@ def with_statements(found: list[Triggered], owner: dict[int, str], quotes=()) ->
     by_trigger = {item.trigger.i: item for item in found if not item.event.negated}
     events = [item.event for item in found]
     for item in found:
-        statement = _statement(item, owner, quotes)
+        head = _statement_head(item.trigger)
+        statement = _statement(item, head, owner, quotes)
         if statement is None:
             continue
-        head = _statement_head(item.trigger)
         told = by_trigger.get(head.i) if head is not None else None
         if told is not None and told.event in events:
             events[events.index(told.event)] = _merged(told.event, statement)
@@ -77,23 +77,22 @@ def with_statements(found: list[Triggered], owner: dict[int, str], quotes=()) ->
     return events
 
 
-def _statement(item: Triggered, owner, quotes) -> Event | None:
+def _statement(item: Triggered, head, owner, quotes) -> Event | None:
     event, trigger = item.event, item.trigger
     for statement_type in STATEMENT_OF.get(event.modality, ()):
         coding = _coding(TABLES[statement_type], event)
         if coding is None:
             continue
         if statement_type == "REQUEST":
-            source, target = _demand_roles(event, trigger, owner, quotes)
+            source, target = _demand_roles(event, head, trigger, owner, quotes)
             roles_why = {"source": "who demands (subject of the stating verb, or the quote's speaker)",
                          "target": "who is asked (object of the stating verb, or who must act)"}
         else:
-            source, target = event.source or _speaker(trigger, owner, quotes), event.target
+            source, target = event.source or _speaker(trigger, quotes), event.target
             roles_why = {} if event.source else {"source": "the speaker of the quote"}
         if not source:
             return None
         mode, cameo = coding
-        head = _statement_head(trigger)
         confidence = STATEMENT_CONFIDENCE - DEPTH_PENALTY * min(clause_depth(head) if head is not None else 1, 2)
         return replace(event, id="", type=statement_type, mode=mode, cameo=cameo, source=source,
                        target=[t for t in target if t not in source], negated=False, modality=None,
@@ -123,9 +122,7 @@ def _statement_head(trigger):
     if token.dep_ == "conj":
         token = token.head
     if token.pos_ in ("NOUN", "PROPN"):
-        while token.i != token.head.i and token.pos_ not in ("VERB", "AUX"):
-            token = token.head
-        return token if token.i != trigger.i else None
+        return governing_verb(token)
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":
         token = token.head
     if token.dep_ in ("xcomp", "ccomp", "prep") and token.head.i != token.i:
@@ -134,12 +131,11 @@ def _statement_head(trigger):
     return None
 
 
-def _demand_roles(event: Event, trigger, owner, quotes) -> tuple[list[str], list[str]]:
-    """Who demands (the subject of "urged", "said", "called"; else the quote's speaker) and of whom
-    (the one urged, else the one who must act, else the act's target)."""
-    head = _statement_head(trigger)
+def _demand_roles(event: Event, head, trigger, owner, quotes) -> tuple[list[str], list[str]]:
+    """Who demands (the subject of `head`, the stating verb: "urged", "said", "called"; else the
+    quote's speaker) and of whom (the one urged, else the one who must act, else the act's target)."""
     demander = actors_of(subjects(head), owner) if head is not None else []
-    demander = demander or _speaker(trigger, owner, quotes)
+    demander = demander or _speaker(trigger, quotes)
     asked = []
     if head is not None:
         told = [t for c in head.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]
@@ -150,6 +146,6 @@ def _demand_roles(event: Event, trigger, owner, quotes) -> tuple[list[str], list
     return demander, asked
 
 
-def _speaker(trigger, owner, quotes) -> list[str]:
+def _speaker(trigger, quotes) -> list[str]:
     inside = [q for q in quotes if q.speaker and q.start <= trigger.idx < q.end]
     return [inside[0].speaker] if inside else []

@@ -7,6 +7,8 @@ turns the statement around it into an event of its own (a promise, threat, refus
 
 from __future__ import annotations
 
+from .roles import governing_verb
+
 FUTURE_AUX = {"will", "wo", "'ll", "shall"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
 OBLIGATION_AUX = {"must", "should"}
@@ -123,10 +125,8 @@ def _noun_modality(noun) -> tuple[str | None, str]:
     determiner = next((c for c in noun.children if c.lower_ in NEGATIVE_DETERMINERS), None)
     if determiner is not None:
         return "negated", f"{determiner.text!r} before {noun.text!r}"
-    head = noun.head
-    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
-        head = head.head
-    if head.pos_ not in ("VERB", "AUX"):
+    head = governing_verb(noun)
+    if head is None:
         return None, "asserted"
     lemma, why = head.lemma_.lower(), f"{noun.text!r} is in the phrase of {head.text!r}"
     if lemma in DEMAND_VERBS:

@@ -121,13 +121,19 @@ def light_verb_roles(noun) -> tuple[list, list]:
     return subjects(verb), targets + _prep_objects(verb, {"to", "with", "for"})
 
 
-def governing_object(noun):
-    """The direct object of the verb a noun phrase hangs from ("congratulated Hamas on ... attacks"):
-    the likely agent of an event noun that names none itself."""
+def governing_verb(noun):
+    """The verb a noun phrase hangs from ("called" in "called for an end to the attacks"), or None."""
     head = noun.head
     while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    if head.pos_ not in ("VERB", "AUX"):
+    return head if head.pos_ in ("VERB", "AUX") and head.i != noun.i else None
+
+
+def governing_object(noun):
+    """The direct object of the verb a noun phrase hangs from ("congratulated Hamas on ... attacks"):
+    the likely agent of an event noun that names none itself."""
+    head = governing_verb(noun)
+    if head is None:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < noun.i), None)
 

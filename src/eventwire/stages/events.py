@@ -17,9 +17,10 @@
 
 from __future__ import annotations
 
-from ..entity_index import token_entities
+from ..actors import load_dictionary
+from ..entity_index import entity_of, token_entities
+from ..event_context import carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
 from ..intent import Triggered, with_statements
-from ..entity_index import entity_of
 from ..modality import OBLIGATION_AUX, modality_reason
 from ..model import Document, Event
 from ..registry import stage
@@ -30,7 +31,6 @@ from ..verb_patterns import Pattern, VerbDictionary, load_verbs
 # "Britain said Libya must hand over the suspects" is a demand whatever the act; this stands in for
 # an act no pattern names, so that the demand can be coded (it is itself never output).
 UNNAMED_ACT = Pattern("(act)", "REQUEST", None, (), "100", "", nominal=False, lemma="")
-from ..event_context import carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
 
 # Calibrated by eye on the seed article and the project's examples: a verb with both actors found
 # is the most reliable reading of a sentence; a bare noun the least; the main clause says what the
@@ -46,6 +46,7 @@ class EventCoder:
 
     def __init__(self, settings: Settings):
         self.extra_files = tuple(settings.verbs_files)
+        self.sector_codes = load_dictionary(tuple(settings.actors_files)).sector_codes
 
     @property
     def verbs(self) -> VerbDictionary:
@@ -53,9 +54,11 @@ class EventCoder:
 
     def __call__(self, doc: Document) -> None:
         owner = token_entities(doc)
+        codes = {entity.id: entity.code for entity in doc.entities}
+        unnamed = {i for i, entity_id in owner.items() if codes[entity_id] in self.sector_codes}
         events = []
         for sentence in doc.parse.sents:
-            events += _dedupe(self._sentence_events(doc, sentence, owner))
+            events += _dedupe(self._sentence_events(doc, sentence, owner, unnamed))
         settle_followups(doc, events)
         carry_dates(doc, events)
         events = _merge_repeats(doc, events)
@@ -63,28 +66,30 @@ class EventCoder:
             event.id = f"V{number}"
         doc.events = events
 
-    def _sentence_events(self, doc: Document, sentence, owner) -> list[Event]:
+    def _sentence_events(self, doc: Document, sentence, owner, unnamed: set[int]) -> list[Event]:
         consumed, found = set(), []
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
                 pattern = self.verbs.match_verb(token) or (UNNAMED_ACT if _obliged(token) else None)
                 if pattern is not None:
                     consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
-                    found.append(Triggered(self._event(doc, token, pattern, owner), token))
+                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed), token))
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and token.dep_ != "compound":
                 pattern = self.verbs.match_noun(token)
                 if pattern is not None:
-                    found.append(Triggered(self._event(doc, token, pattern, owner), token))
+                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed), token))
         found = [item for item in found if item.event is not None]
         events = with_statements(found, owner, doc.quotes)
         return [e for e in events if e.pattern != UNNAMED_ACT.text]
 
-    def _event(self, doc: Document, trigger, pattern: Pattern, owner) -> Event | None:
+    def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: set[int]) -> Event | None:
+        """The event a pattern makes of a trigger; `owner` maps tokens to entities and `unnamed`
+        holds the tokens of actors coded by their sector alone ("troops")."""
         if _inside_attribution(trigger):
             return None
         nominal = pattern.nominal
-        sources, targets, why = _roles(trigger, pattern, owner, doc.entities)
+        sources, targets, why = _roles(trigger, pattern, owner, unnamed)
         if not sources and not targets and nominal:
             return None  # "the meeting", "the attack": a reference to an event told elsewhere, or too vague
         modality, why["modality"] = modality_reason(trigger)
@@ -104,14 +109,13 @@ class EventCoder:
         return event
 
 
-def _own_people(token, sources: list[str], owner, codes: dict) -> bool:
-    """ "withdrew its troops from Lebanon": the source's own troops or citizens are not a target,
-    its partners or neighbours are."""
-    return codes.get(owner.get(token.i)) in SECTORS_ALONE and any(
-        c.dep_ == "poss" and entity_of(c, owner) in sources for c in token.children)
+def _own_people(token, sources: list[str], owner, unnamed: set[int]) -> bool:
+    """ "withdrew its troops from Lebanon": the source's own troops or citizens (an actor coded by
+    its sector alone) are not a target, its partners or neighbours are."""
+    return token.i in unnamed and any(c.dep_ == "poss" and entity_of(c, owner) in sources for c in token.children)
 
 
-def _roles(trigger, pattern: Pattern, owner, entities) -> tuple[list[str], list[str], dict[str, str]]:
+def _roles(trigger, pattern: Pattern, owner, unnamed: set[int]) -> tuple[list[str], list[str], dict[str, str]]:
     """Source and target entity ids of an event, and how each was found. Each side tries its
     routes in order and takes the first that names an entity."""
     own_sources, own_targets = noun_roles(trigger, pattern) if pattern.nominal else verb_roles(trigger, pattern)
@@ -126,8 +130,7 @@ def _roles(trigger, pattern: Pattern, owner, entities) -> tuple[list[str], list[
     else:
         target_routes.append(("the clause the verb governs", complement_targets(trigger)))
     sources, why = _first_actors(source_routes, owner, "source")
-    codes = {e.id: e.code for e in entities}
-    own = {t.i for _, tokens in target_routes for t in tokens if _own_people(t, sources, owner, codes)}
+    own = {t.i for _, tokens in target_routes for t in tokens if _own_people(t, sources, owner, unnamed)}
     target_routes = [(route, [t for t in tokens if t.i not in own]) for route, tokens in target_routes]
     targets, target_why = _first_actors(target_routes, owner, "target", exclude=sources)
     why.update(target_why)
@@ -176,10 +179,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return sorted(best.values(), key=lambda e: e.trigger)
 
 
-# Bare CAMEO sector codes: a noun phrase like "troops" or "citizens" with no country of its own.
-SECTORS_ALONE = {"GOV", "MIL", "COP", "REB", "INS", "OPP", "CVL", "REF", "LAB", "MED", "BUS", "EDU", "HLH",
-                 "REL", "SPY", "JUD", "LEG", "ELI", "UAF"}
-REPEAT_MARKERS = {"again", "also", "later", "then", "subsequently", "another", "fresh", "new", "renewed", "second", "third", "further", "more", "latest"}
+REPEAT_MARKERS = {"again", "also", "later", "then", "subsequently", "another", "fresh", "new", "renewed",
+                  "second", "third", "further", "more", "latest"}
 
 
 def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
