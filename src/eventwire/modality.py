@@ -82,6 +82,8 @@ def _complement_modality(verb) -> tuple[str | None, str]:
     head, dep = verb.head, verb.dep_
     if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in COMPLEMENT_PREPS:
         dep, head = "xcomp", head.head  # "accused X of killing", "committed to opening"
+    if dep == "advcl" and _infinitive(verb):
+        dep = "xcomp"  # the parser often hangs "vowed to fight", "sent troops to help" as a purpose clause
     if head.i == verb.i or dep not in ("xcomp", "ccomp"):
         return None, "asserted"
     lemma, why = head.lemma_.lower(), f"{verb.text!r} completes {head.text!r}"
@@ -95,7 +97,16 @@ def _complement_modality(verb) -> tuple[str | None, str]:
         return "demanded", why
     if dep == "xcomp" and (lemma in INTENT_VERBS or lemma in READY_ADJECTIVES):
         return "intended", why
+    if dep == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ"):
+        # "will send troops to help defend Y": the help is as unreal as the sending
+        inherited, reason = _clause_modality(head)
+        if inherited in ("future", "intended", "hypothetical", "conditional", "demanded"):
+            return inherited, f"{why}: {reason}"
     return None, "asserted"
+
+
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _reported(verb) -> bool:

@@ -28,7 +28,7 @@ def subjects(verb) -> list:
     if verb.dep_ == "relcl" and all(c.tag_ in ("WP", "WDT") for c in own):
         return [verb.head]  # "the militants who attacked": the noun the clause describes
     if own:
-        return [t for s in own for t in with_conjuncts(s)]
+        return [t for s in own for t in with_conjuncts(_misparsed_subject(s))]
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return [verb.head]
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
@@ -42,6 +42,14 @@ def subjects(verb) -> list:
     if verb.dep_ == "pcomp" and head.i != verb.i:
         return subjects(head)
     return []
+
+
+def _misparsed_subject(token):
+    """ "The Red Cross operating in Iraq said": the parser may make the participle the subject and
+    the noun its subject; the noun is the one that speaks."""
+    if token.tag_ == "VBG":
+        return next((c for c in token.children if c.dep_ in SUBJECT), token)
+    return token
 
 
 def _passive(verb) -> bool:
@@ -111,10 +119,25 @@ def noun_roles(noun, pattern: Pattern) -> tuple[list, list]:
     return sources, targets
 
 
+# Verbs whose subject is the agent of the event named after their preposition: "engaged in
+# cleansing", "took part in the protests", "resorted to violence", "returned to Geneva for talks".
+PARTICIPATION_VERBS = {"engage", "participate", "join", "involve", "indulge", "persist", "resort", "embark",
+                       "return", "come", "go", "travel", "fly", "head", "arrive", "gather"}
+
+
+def _participates(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in PARTICIPATION_VERBS or (lemma == "take" and any(c.lower_ == "part" for c in verb.children))
+
+
 def light_verb_roles(noun) -> tuple[list, list]:
     """Roles an event noun takes from the verb it is the object of: "X held a meeting with Y",
     "X offered mediation", "X provided aid to Y" (the verb's subject and its to/with object)."""
     verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ != "under" and _participates(verb.head):
+        verb = verb.head  # "X took part in the protests", "X was engaged in ethnic cleansing"
+        actors = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in with_conjuncts(c)]
+        return actors or subjects(verb), []
     if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return [], []
     targets = [t for c in verb.children if c.dep_ == "dative" for t in with_conjuncts(c)]

@@ -112,6 +112,15 @@ class VerbDictionary:
                 return pattern
         return None
 
+    def object_words(self, token) -> list:
+        """The tokens an object pattern may name: the noun; for "thousands of troops" what is counted;
+        and for a noun that is no event of its own its modifiers ("suspended aid deliveries",
+        "eased emergency measures", "ended mediation efforts"). An event noun keeps its own reading:
+        "ordered a troop withdrawal" is a withdrawal, not "order +troop"."""
+        nouns = _through_quantity(token)
+        return nouns + [c for noun in nouns if self.match_noun(noun) is None for c in noun.children
+                        if c.dep_ in ("compound", "amod") and c.i < noun.i]
+
     def match_noun(self, token) -> Pattern | None:
         """The most specific noun pattern for this head noun (with its compound, if the pattern has one)."""
         for key in (token.lemma_.lower(), token.lower_):
@@ -121,14 +130,13 @@ class VerbDictionary:
                     return pattern
         return None
 
-    @staticmethod
-    def _verb_fits(token, pattern: Pattern) -> bool:
+    def _verb_fits(self, token, pattern: Pattern) -> bool:
         children = list(token.children)
         for particle in pattern.particles:
             if not any(c.dep_ in ("prt", "prep", "advmod", "dative") and c.lower_ == particle for c in children):
                 return False
         if pattern.obj and not any(c.dep_ in ("dobj", "nsubjpass") and _word_is(noun, pattern.obj)
-                                   for c in children for noun in _through_quantity(c)):
+                                   for c in children for noun in self.object_words(c)):
             return False
         if pattern.prep_obj:
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ == pattern.prep]

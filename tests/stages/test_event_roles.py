@@ -140,3 +140,29 @@ def test_a_later_telling_of_the_same_event_is_merged(run_stages):
 def test_object_patterns_look_through_quantity_words(run_stages):
     events = asserted(run_stages, "Russia sent thousands of troops to the Belarusian border.")
     assert [e[:3] for e in events] == [("MOBILIZE", "154", ["Russia"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the help is as unreal as the sending it is the purpose of; the promise is the event
+    ("Kenya will send troops to help defend Uganda.", ("AGREE", "033", ["Kenya"], ["Uganda"])),
+    # "sworn to fight", parsed as a purpose clause, is still a threat
+    ("The rebels have sworn to fight the Kenyan army until the end.",
+     ("THREATEN", "138", ["rebels"], ["Kenyan army"])),
+])
+def test_modality_reaches_through_purpose_clauses(run_stages, text, expected):
+    assert expected in asserted(run_stages, text)
+
+
+def test_the_agent_of_an_event_noun_after_engaged_in(run_stages):
+    events = asserted(run_stages, "Kenyan troops were engaged in ethnic cleansing in the north.")
+    assert [e[:3] for e in events] == [("ASSAULT", "203", ["Kenyan troops"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada suspended aid deliveries to Haiti on Monday.", ("SANCTION", "162", ["Canada"], ["Haiti"])),
+    ("Sweden ended its mediation efforts in Kenya.", ("SANCTION", "165", ["Sweden"], [])),
+    # an event noun keeps its own reading: a withdrawal ordered, not "order +troop"
+    ("Kenya ordered a troop withdrawal from Somalia.", ("REQUEST", "1056", ["Kenya"], ["Somalia"])),
+])
+def test_object_patterns_look_at_the_modifiers_of_a_plain_noun(run_stages, text, expected):
+    assert expected in asserted(run_stages, text)
