@@ -24,7 +24,7 @@ def test_explain_shows_pattern_roles_and_the_statement():
     assert "source   E1 Syria   <- the verb's subject or agent: 'Syria' (nsubj of 'refused')" in out
     # its own troops are not the target; Lebanon, from the clause "refused" governs, is
     assert "target   E3 Lebanon   <- the clause the verb governs: 'Lebanon' (pobj of 'from')" in out
-    assert "statement REJECT: the act 'withdraw from' is negated ('withdraw' completes 'refused')" in out
+    assert "statement REJECT: the act 'withdraw' is negated ('withdraw' completes 'refused')" in out
     assert "[not asserted: negated]" in out  # the withdrawal itself
 
 

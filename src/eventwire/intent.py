@@ -42,6 +42,11 @@ DEMAND = {"AID": ("assist", "103"), "COOPERATE": ("assist", "101"), "SUPPORT": (
           ("RETREAT", "disarm"): ("yield", "1056"), ("RETREAT", "access"): ("yield", "1055"),
           ("RETREAT", "resign"): ("change", "1041"), "CONSULT": ("meet", "106"), "AGREE": ("meet", "107"),
           "ACCUSE": (None, "100"), "SANCTION": (None, "100"), "REQUEST": (None, "100"), "REJECT": (None, "100")}
+# An act announced on condition ("will withdraw unless the rebels disarm") is an ultimatum (CAMEO 139);
+# getting ready for an attack ("prepared to resume shelling") is a show of force (CAMEO 15x), not words.
+ULTIMATUM = ("relations", "139")
+PREPARATION = {"ASSAULT": ("troops", "150"), "COERCE": ("troops", "150"), "MOBILIZE": ("troops", "150")}
+PREPARING_WORDS = {"prepare", "gear", "brace", "mass", "prepared", "poised"}
 STATEMENT_OF = {"future": ("AGREE", "THREATEN"), "intended": ("AGREE", "THREATEN"), "negated": ("REJECT",),
                 "demanded": ("REQUEST",)}
 TABLES = {"AGREE": PROMISE, "THREATEN": THREAT, "REJECT": REFUSAL, "REQUEST": DEMAND}
@@ -81,6 +86,10 @@ def _statement(item: Triggered, head, owner, quotes) -> Event | None:
     event, trigger = item.event, item.trigger
     for statement_type in STATEMENT_OF.get(event.modality, ()):
         coding = _coding(TABLES[statement_type], event)
+        if statement_type == "AGREE" and coding and _ultimatum(trigger):
+            statement_type, coding = "THREATEN", ULTIMATUM  # "will pull out its troops unless ..."
+        elif statement_type == "THREATEN" and coding and _preparing(head):
+            statement_type, coding = "MOBILIZE", PREPARATION.get(event.type)  # "prepared to resume shelling"
         if coding is None:
             continue
         if statement_type == "REQUEST":
@@ -101,6 +110,21 @@ def _statement(item: Triggered, head, owner, quotes) -> Event | None:
                             "statement": f"{statement_type}: the act {event.pattern!r} is {event.modality} "
                                          f"({event.why.get('modality', '')})"})
     return None
+
+
+def _ultimatum(trigger) -> bool:
+    """ "will withdraw unless the rebels disarm": the act is held over someone."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in trigger.children)
+
+
+def _preparing(head) -> bool:
+    """ "prepared to attack", "prepared to resume shelling": a preparing word up the chain of complements."""
+    while head is not None:
+        if head.lemma_.lower() in PREPARING_WORDS or head.lower_ in PREPARING_WORDS:
+            return True
+        head = head.head if head.dep_ in ("xcomp", "acomp") and head.head.i != head.i else None
+    return False
 
 
 def _coding(table: dict, event: Event) -> tuple[str | None, str] | None:

@@ -85,6 +85,12 @@ def _through_quantity(token) -> list:
     return nouns
 
 
+def _names_a_body(noun) -> bool:
+    """ "the UN refugee agency", "the Red Cross aid convoy": an organisation's name or part of one."""
+    return noun.ent_type_ in ("ORG", "PERSON") or any(
+        c.ent_type_ == "ORG" or c.dep_ == "appos" for c in noun.children)
+
+
 def _word_is(token, word: str) -> bool:
     return token.lemma_.lower() == word or token.lower_ == word
 
@@ -114,12 +120,13 @@ class VerbDictionary:
 
     def object_words(self, token) -> list:
         """The tokens an object pattern may name: the noun; for "thousands of troops" what is counted;
-        and for a noun that is no event of its own its modifiers ("suspended aid deliveries",
-        "eased emergency measures", "ended mediation efforts"). An event noun keeps its own reading:
-        "ordered a troop withdrawal" is a withdrawal, not "order +troop"."""
+        and for a noun that is no event or name of its own its modifiers ("suspended aid deliveries",
+        "eased emergency measures", "ended mediation efforts"). An event noun keeps its own reading
+        ("ordered a troop withdrawal" is a withdrawal, not "order +troop"), and so does a name ("forced
+        the UN refugee agency out" is not "force out +refugee")."""
         nouns = _through_quantity(token)
-        return nouns + [c for noun in nouns if self.match_noun(noun) is None for c in noun.children
-                        if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        return nouns + [c for noun in nouns if self.match_noun(noun) is None and not _names_a_body(noun)
+                        for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
 
     def match_noun(self, token) -> Pattern | None:
         """The most specific noun pattern for this head noun (with its compound, if the pattern has one)."""

@@ -166,3 +166,26 @@ def test_the_agent_of_an_event_noun_after_engaged_in(run_stages):
 ])
 def test_object_patterns_look_at_the_modifiers_of_a_plain_noun(run_stages, text, expected):
     assert expected in asserted(run_stages, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act held over someone is an ultimatum, even a cooperative one
+    ("Kenya will pull its troops out of Somalia unless the Somali government pays for them.",
+     ("THREATEN", "139", ["Kenya"])),
+    # withdrawing inspectors reduces relations (SANCTION 1662): announced, it is a threat
+    ("Egypt said it would withdraw its inspectors from Sudan.", ("THREATEN", "136", ["Egypt"])),
+    # getting ready to attack is a show of force, not a statement
+    ("The Kenyan army prepared to resume shelling rebel positions.", ("MOBILIZE", "150", ["Kenyan army"])),
+])
+def test_conditional_and_prepared_acts(run_stages, text, expected):
+    assert expected in [e[:3] for e in asserted(run_stages, text)]
+
+
+def test_an_object_outranks_a_particle(run_stages):
+    rows = coded(run_stages, "Egypt withdrew its observers from Sudan on Monday.")
+    assert [row[:3] for row in rows] == [("SANCTION", "1662", ["Egypt"])]
+
+
+def test_a_named_body_keeps_its_name(run_stages):
+    rows = coded(run_stages, "Kenya forced the UN refugee agency out of the country.")
+    assert [row[0] for row in rows] == ["SANCTION"]
