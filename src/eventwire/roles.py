@@ -13,7 +13,8 @@ from .entity_index import entity_of
 from .verb_patterns import Pattern
 
 SUBJECT = ("nsubj", "csubj")
-TARGET_PREPS = {"against", "on", "with", "at", "into", "upon", "toward", "towards", "to", "over", "from", "of"}
+TARGET_PREPS = {"against", "on", "with", "at", "into", "upon", "toward", "towards", "to", "over", "from", "of",
+                "between", "among"}
 NOUN_TARGET_PREPS = {"against", "on", "with", "at", "into", "upon", "toward", "towards", "to", "between", "of"}
 
 
@@ -110,6 +111,8 @@ def complement_targets(verb, depth: int = 2) -> list:
 def noun_roles(noun, pattern: Pattern) -> tuple[list, list]:
     """(source tokens, target tokens) of a nominal event."""
     between = _prep_objects(noun, {"between", "among"})
+    if between and pattern.roles == "mediator":
+        return [], between  # "a mediation mission between X and Y": the mediator is the verb's subject
     if between:
         return between[:1], between[1:]
     sources = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")

@@ -11,7 +11,7 @@ from .data_files import builtin_path, tsv_rows
 from .errors import DictionaryError
 from .model import PLOVER_TYPES
 
-ROLE_RULES = {"", "owner>subject", "symmetric"}
+ROLE_RULES = {"", "owner>subject", "symmetric", "mediator"}
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,23 @@ def read_patterns(path: Path | None = None) -> list[Pattern]:
     return patterns
 
 
+# Words that count or measure what follows "of": "thousands of troops", "5 million dollars of aid",
+# "part of its aid programme", "a mission of observers".
 QUANTITY_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                   "number", "lot", "lots", "group", "batch", "contingent", "team", "tons", "ton", "tonne", "tonnes",
-                  "shipment", "consignment", "convoy", "battalion", "unit", "squad", "wave", "series", "round"}
+                  "shipment", "consignment", "convoy", "battalion", "unit", "squad", "wave", "series", "round",
+                  "part", "portion", "half", "some", "all", "most", "much", "rest", "bulk", "mission", "package",
+                  "kg", "kilograms", "dollars", "dollar", "euros", "euro", "pounds", "francs", "yen", "shillings",
+                  "rupees", "worth"}
 
 
 def _through_quantity(token) -> list:
-    """The noun itself, and for "thousands of troops", "a convoy of aid" also what it counts."""
+    """The noun itself and its conjuncts ("sent food and medicine"), and for "thousands of troops",
+    "a convoy of aid" also what it counts."""
+    return [noun for conjunct in [token, *token.conjuncts] for noun in _counted(conjunct)]
+
+
+def _counted(token) -> list:
     nouns = [token]
     if token.lemma_.lower() in QUANTITY_WORDS or token.lower_ in QUANTITY_WORDS or token.pos_ == "NUM":
         nouns += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -125,8 +135,14 @@ class VerbDictionary:
         ("ordered a troop withdrawal" is a withdrawal, not "order +troop"), and so does a name ("forced
         the UN refugee agency out" is not "force out +refugee")."""
         nouns = _through_quantity(token)
-        return nouns + [c for noun in nouns if self.match_noun(noun) is None and not _names_a_body(noun)
-                        for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        return nouns + [c for noun in nouns if self._plain(noun) for c in noun.children
+                        if c.dep_ in ("compound", "amod") and c.i < noun.i]
+
+    def _plain(self, noun) -> bool:
+        """A noun whose modifiers say what it is: not an event by itself ("withdrawal"; "mediation
+        effort" is an event through its modifier) and not an organisation's name."""
+        pattern = self.match_noun(noun)
+        return (pattern is None or pattern.compound is not None) and not _names_a_body(noun)
 
     def match_noun(self, token) -> Pattern | None:
         """The most specific noun pattern for this head noun (with its compound, if the pattern has one)."""

@@ -234,6 +234,33 @@ CASES = [
 ]
 
 
+# Readings added with the object-modifier and quantity rules: the verb names the act, the object's
+# modifier or what a quantity word counts names what it is about.
+CASES += [
+    ("Kenya and Somalia agreed to a ceasefire on Friday.", "AGREE", None, "0356"),
+    ("The Kenyan president gave a warm welcome to the Somali leader.", "CONSULT", "visit", "043"),
+    ("Norway launched a mediation effort between Kenya and Somalia.", "CONSULT", None, "045"),
+    ("The court allowed the opposition leader to stand in the election.", "CONCEDE", None, "080"),
+    ("The junta shortened the curfew by two hours.", "CONCEDE", None, "0813"),
+    ("Kenya eased emergency measures in the north.", "CONCEDE", None, "081"),
+    ("Ghana shares expertise with Togo on port security.", "COOPERATE", None, "061"),
+    ("Japan gave Kenya 20 million dollars of aid.", "AID", None, "070"),
+    ("Ghana will contribute 800 troops to the peace force in Mali.", "AGREE", None, "033"),
+    ("Italian doctors handed over two tons of medicine to the hospital in Goma.", "AID", None, "073"),
+    ("Eritrea received a team of observers from the African Union.", "RETREAT", "access", "0862"),
+    ("Chad paid compensation to the families of the victims.", "RETREAT", None, "0842"),
+    ("Dock workers stopped work at the port on Monday.", "PROTEST", "strike", "143"),
+    ("The opposition began collecting signatures against the new law.", "PROTEST", "demo", "140"),
+    ("Canada suspended part of its military aid program for Haiti.", "SANCTION", "discontinue", "162"),
+    ("The World Food Programme reduced food supplies to the camp.", "SANCTION", "discontinue", "1623"),
+    ("Kenyan troops remained on alert along the border.", "MOBILIZE", "troops", "152"),
+    ("The governor ordered patrols by police in the city.", "MOBILIZE", "police", "153"),
+    ("Police prevented a rally by students in Nairobi.", "COERCE", "restrict", "1721"),
+    ("The city council denied permission for the march.", "REJECT", None, "120"),
+    ("The supreme court opened a hearing into the election.", "ACCUSE", "investigate", "090"),
+]
+
+
 @pytest.mark.parametrize("text, event_type, mode, cameo", CASES)
 def test_event_vocabulary_codes_each_plover_type(run_stages, text, event_type, mode, cameo):
     doc = run_stages(text, upto="events")
