@@ -25,11 +25,13 @@ def with_conjuncts(token) -> list:
 
 def subjects(verb) -> list:
     """The subject tokens of a verb, borrowed from the verb it depends on when it has none."""
-    own = [c for c in verb.children if c.dep_ in SUBJECT]
+    own = [c for c in verb.children if c.dep_ in SUBJECT or (c.dep_ == "nsubjpass" and _stative(verb))]
     if verb.dep_ == "relcl" and all(c.tag_ in ("WP", "WDT") for c in own):
         return [verb.head]  # "the militants who attacked": the noun the clause describes
     if own:
         return [t for s in own for t in with_conjuncts(_misparsed_subject(s))]
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in STATEMENT_NOUNS and verb.head.dep_ == "dobj":
+        return subjects(verb.head.head)  # "X issued a statement demanding ...": X demands
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return [verb.head]
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
@@ -45,6 +47,15 @@ def subjects(verb) -> list:
     return []
 
 
+# Documents that speak for whoever issues them: "issued a statement condemning the raid".
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
+                   "note", "appeal", "report", "decree", "order", "ultimatum", "warning", "memo", "memorandum"}
+# Participles that say what the subject does or holds, not what is done to it: "Israel is opposed
+# to the plan", "Vietnam is committed to opening its economy".
+STATIVE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote", "determine", "resolve", "engage", "involve",
+                       "interest", "prepare", "entitle"}
+
+
 def _misparsed_subject(token):
     """ "The Red Cross operating in Iraq said": the parser may make the participle the subject and
     the noun its subject; the noun is the one that speaks."""
@@ -55,6 +66,10 @@ def _misparsed_subject(token):
 
 def _passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _stative(verb) -> bool:
+    return verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _prep_objects(token, preps: set[str]) -> list:
@@ -69,7 +84,7 @@ def verb_roles(verb, pattern: Pattern) -> tuple[list, list]:
                      if g.dep_ == "pobj"), None)
         owners = [c for c in noun.children if c.dep_ in ("compound", "poss", "amod")] if noun is not None else []
         return owners, subjects(verb)
-    if _passive(verb):
+    if _passive(verb) and not _stative(verb):
         agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                   for t in with_conjuncts(g)]
         patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)]
@@ -103,9 +118,19 @@ def complement_targets(verb, depth: int = 2) -> list:
             continue
         found += [t for c in clause.children if c.dep_ in ("dobj", "dative") for t in with_conjuncts(c)]
         found += _prep_objects(clause, COMPLEMENT_PREPS)
+        # "threatened to break relations with Russia", "promised to continue aid to Mozambique"
+        found += [t for c in clause.children if c.dep_ == "dobj" for t in _prep_objects(c, NOUN_TARGET_PREPS)]
         if depth > 1:
             found += complement_targets(clause, depth - 1)
     return found
+
+
+def place_targets(trigger) -> list:
+    """Where an act without a recipient is applied: "lifted the curfew in Montenegro", "the state of
+    emergency in Darfur". Only places: "arrested in the raid" has no target."""
+    holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [t for holder in holders for t in _prep_objects(holder, {"in", "across", "throughout"})
+            if t.ent_type_ in ("GPE", "LOC")]
 
 
 def noun_roles(noun, pattern: Pattern) -> tuple[list, list]:

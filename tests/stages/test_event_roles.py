@@ -160,7 +160,7 @@ def test_the_agent_of_an_event_noun_after_engaged_in(run_stages):
 
 @pytest.mark.parametrize("text, expected", [
     ("Canada suspended aid deliveries to Haiti on Monday.", ("SANCTION", "162", ["Canada"], ["Haiti"])),
-    ("Sweden ended its mediation efforts in Kenya.", ("SANCTION", "165", ["Sweden"], [])),
+    ("Sweden ended its mediation efforts in Kenya.", ("SANCTION", "165", ["Sweden"], ["Kenya"])),
     # an event noun keeps its own reading: a withdrawal ordered, not "order +troop"
     ("Kenya ordered a troop withdrawal from Somalia.", ("REQUEST", "1056", ["Kenya"], ["Somalia"])),
 ])
@@ -189,3 +189,22 @@ def test_an_object_outranks_a_particle(run_stages):
 def test_a_named_body_keeps_its_name(run_stages):
     rows = coded(run_stages, "Kenya forced the UN refugee agency out of the country.")
     assert [row[0] for row in rows] == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act with no recipient is directed at the place it is applied to; a meeting is not
+    ("Kenya lifted the curfew in Mombasa on Monday.", ("CONCEDE", "0813", ["Kenya"], ["Mombasa"])),
+    # a named target wins over the source's unnamed troops
+    ("Ghana sent troops to Mali.", ("MOBILIZE", "154", ["Ghana"], ["Mali"])),
+    # the target hides in the object of the promised act
+    ("Kenya threatened to break relations with Uganda.", ("THREATEN", None, ["Kenya"], ["Uganda"])),
+    # "is opposed to", "is committed to": the subject holds the stance
+    ("Egypt is opposed to Turkish mediation in Libya.", ("REJECT", None, ["Egypt"], None)),
+    # a statement speaks for whoever issues it
+    ("The rebels issued a statement demanding that Kenya release the prisoners.",
+     ("REQUEST", None, ["rebels"], ["Kenya"])),
+])
+def test_more_role_routes(run_stages, text, expected):
+    found = [e for e in asserted(run_stages, text) if e[0] == expected[0]]
+    assert any((expected[1] is None or e[1] == expected[1]) and e[2] == expected[2]
+               and (expected[3] is None or e[3] == expected[3]) for e in found), found

@@ -24,7 +24,8 @@ from ..intent import Triggered, with_statements
 from ..modality import OBLIGATION_AUX, modality_reason
 from ..model import Document, Event
 from ..registry import stage
-from ..roles import actors_of, complement_targets, governing_object, light_verb_roles, noun_roles, verb_roles
+from ..roles import (actors_of, complement_targets, governing_object, light_verb_roles, noun_roles, place_targets,
+                     verb_roles)
 from ..settings import Settings
 from ..verb_patterns import Pattern, VerbDictionary, load_verbs
 
@@ -35,6 +36,9 @@ UNNAMED_ACT = Pattern("(act)", "REQUEST", None, (), "100", "", nominal=False, le
 # Calibrated by eye on the seed article and the project's examples: a verb with both actors found
 # is the most reliable reading of a sentence; a bare noun the least; the main clause says what the
 # sentence reports, a purpose or reason clause ("staged a rally to demand reforms") less so.
+# Acts applied to a place, whose target is that place when no one is named ("lifted the curfew in
+# Montenegro"); a meeting or an agreement in Lima is not directed at Lima.
+PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 BASE_CONFIDENCE = {"verb": 0.55, "noun": 0.4, "light": 0.55}
 SOURCE_BONUS, TARGET_BONUS, ROOT_BONUS, MODAL_PENALTY, DEPTH_PENALTY = 0.15, 0.1, 0.1, 0.2, 0.1
 
@@ -118,6 +122,7 @@ def _own_people(token, sources: list[str], owner, unnamed: set[int]) -> bool:
 def _roles(trigger, pattern: Pattern, owner, unnamed: set[int]) -> tuple[list[str], list[str], dict[str, str]]:
     """Source and target entity ids of an event, and how each was found. Each side tries its
     routes in order and takes the first that names an entity."""
+    unnamed_ids = {owner[i] for i in unnamed}
     own_sources, own_targets = noun_roles(trigger, pattern) if pattern.nominal else verb_roles(trigger, pattern)
     source_routes = [("its own phrase" if pattern.nominal else "the verb's subject or agent", own_sources)]
     target_routes = [("its own phrase" if pattern.nominal else "the verb's object", own_targets)]
@@ -129,10 +134,15 @@ def _roles(trigger, pattern: Pattern, owner, unnamed: set[int]) -> tuple[list[st
         target_routes.append(("the verb it is the object of", verb_targets))
     else:
         target_routes.append(("the clause the verb governs", complement_targets(trigger)))
+    if pattern.type in PLACE_TARGET_TYPES and pattern.roles != "symmetric":
+        target_routes.append(("the place it is applied to", place_targets(trigger)))
     sources, why = _first_actors(source_routes, owner, "source")
     own = {t.i for _, tokens in target_routes for t in tokens if _own_people(t, sources, owner, unnamed)}
     target_routes = [(route, [t for t in tokens if t.i not in own]) for route, tokens in target_routes]
     targets, target_why = _first_actors(target_routes, owner, "target", exclude=sources)
+    named = [t for t in targets if t not in unnamed_ids]
+    if named and len(named) < len(targets):  # "sent troops to Mali": Mali, not the troops
+        targets = named
     why.update(target_why)
     if pattern.roles == "symmetric" and not targets and len(sources) > 1:
         sources, targets = sources[:1], sources[1:]  # "X and Y met": one side each
