@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .event_context import clause_depth
+from .modality import made_by_subject
 from .model import Event
 from .roles import actors_of, governing_verb, subjects, with_conjuncts
 
@@ -152,6 +153,10 @@ def _statement_head(trigger):
     if token.dep_ in ("xcomp", "ccomp", "prep") and token.head.i != token.i:
         head = token.head
         return head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+    if token.dep_ == "advcl" and token.head.i != token.i:  # "made a commitment to take in"
+        return token.head
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN" and made_by_subject(token.head):
+        return governing_verb(token.head)
     return None
 
 

@@ -18,6 +18,11 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 INTENT_VERBS = {"plan", "want", "intend", "threaten", "vow", "promise", "pledge", "agree", "hope", "seek",
                 "aim", "prepare", "decide", "expect", "offer", "propose", "wish", "need", "consider",
                 "mull", "warn", "plot", "swear", "commit", "resolve", "volunteer", "move"}
+# Nouns whose infinitive has not happened: "gave an undertaking to let them leave", "its threat to strike".
+INTENT_NOUNS = {"commitment", "pledge", "promise", "undertaking", "vow", "plan", "offer", "threat", "intention",
+                "readiness", "willingness", "proposal", "ultimatum"}
+MAKING_VERBS = {"make", "give", "issue", "announce", "express", "reaffirm", "renew", "repeat", "reiterate",
+                "extend", "declare", "have", "put", "send", "deliver", "voice", "sign", "confirm"}
 # Adjectives of readiness: "is willing to send troops", "stands ready to help".
 READY_ADJECTIVES = {"willing", "ready", "prepared", "determined", "eager", "keen", "committed", "poised",
                     "set", "open", "unwilling", "reluctant"}
@@ -84,6 +89,10 @@ def _complement_modality(verb) -> tuple[str | None, str]:
         dep, head = "xcomp", head.head  # "accused X of killing", "committed to opening"
     if dep == "advcl" and _infinitive(verb):
         dep = "xcomp"  # the parser often hangs "vowed to fight", "sent troops to help" as a purpose clause
+    if dep in ("acl", "xcomp") and _infinitive(verb):
+        noun = head if head.pos_ == "NOUN" else next((c for c in head.children if c.dep_ == "dobj"), None)
+        if noun is not None and noun.lemma_.lower() in INTENT_NOUNS:
+            return "intended", f"{verb.text!r} completes {noun.text!r}"  # "made a commitment to take in"
     if head.i == verb.i or dep not in ("xcomp", "ccomp"):
         return None, "asserted"
     lemma, why = head.lemma_.lower(), f"{verb.text!r} completes {head.text!r}"
@@ -103,6 +112,11 @@ def _complement_modality(verb) -> tuple[str | None, str]:
         if inherited in ("future", "intended", "hypothetical", "conditional", "demanded"):
             return inherited, f"{why}: {reason}"
     return None, "asserted"
+
+
+def made_by_subject(noun) -> bool:
+    """ "Spain made a commitment", "issued a threat": the subject's own; "rejected a US offer" is not."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS
 
 
 def _infinitive(verb) -> bool:

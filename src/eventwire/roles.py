@@ -30,8 +30,13 @@ def subjects(verb) -> list:
         return [verb.head]  # "the militants who attacked": the noun the clause describes
     if own:
         return [t for s in own for t in with_conjuncts(_misparsed_subject(s))]
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in STATEMENT_NOUNS and verb.head.dep_ == "dobj":
-        return subjects(verb.head.head)  # "X issued a statement demanding ...": X demands
+    if verb.dep_ == "acl" and (verb.head.lemma_.lower() in STATEMENT_NOUNS or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        # "a US offer to host": the US; "X issued a statement demanding", "X gave an undertaking to": X
+        owners = [c for c in verb.head.children if c.dep_ in ("poss", "compound")]
+        if owners or verb.head.dep_ != "dobj":
+            return owners
+        return subjects(verb.head.head)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return [verb.head]
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
@@ -66,6 +71,11 @@ def _misparsed_subject(token):
 
 def _passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def passive_patients(verb) -> list:
+    """Who a passive verb was done to ("Bhutto" in "Bhutto was assassinated by ..."), or []."""
+    return [c for c in verb.children if c.dep_ == "nsubjpass"] if not _stative(verb) else []
 
 
 def _stative(verb) -> bool:

@@ -97,7 +97,7 @@ def _counted(token) -> list:
 
 def _names_a_body(noun) -> bool:
     """ "the UN refugee agency", "the Red Cross aid convoy": an organisation's name or part of one."""
-    return noun.ent_type_ in ("ORG", "PERSON") or any(
+    return noun.ent_type_ == "ORG" or any(
         c.ent_type_ == "ORG" or c.dep_ == "appos" for c in noun.children)
 
 

@@ -208,3 +208,20 @@ def test_more_role_routes(run_stages, text, expected):
     found = [e for e in asserted(run_stages, text) if e[0] == expected[0]]
     assert any((expected[1] is None or e[1] == expected[1]) and e[2] == expected[2]
                and (expected[3] is None or e[3] == expected[3]) for e in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a promise made as a noun: "made a commitment to take in" is a promise, the taking in is future
+    ("Spain made a commitment on Monday to take in 500 refugees from Libya.",
+     ("AGREE", "033", ["Spain"], ["500 refugees", "Libya"])),
+    # the victim of a passive is not its agent, even through "her bodyguards"
+    ("Governor Ali Musa was assassinated by two of his bodyguards in Lagos.", ("ASSAULT", "186", [], ["Ali Musa"])),
+    # people known by their role stand for the several parties they come from
+    ("Delegations from Armenia and Azerbaijan met in Geneva on Monday.",
+     ("CONSULT", "040", ["Armenia"], ["Azerbaijan"])),
+    # a title in front of a name is what an object pattern sees
+    ("The Indian prime minister was received by President Macron in Paris.",
+     ("CONSULT", "043", ["Macron"], ["Indian prime minister"])),
+])
+def test_promises_victims_delegations_and_titles(run_stages, text, expected):
+    assert expected in asserted(run_stages, text)

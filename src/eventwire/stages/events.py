@@ -24,8 +24,8 @@ from ..intent import Triggered, with_statements
 from ..modality import OBLIGATION_AUX, modality_reason
 from ..model import Document, Event
 from ..registry import stage
-from ..roles import (actors_of, complement_targets, governing_object, light_verb_roles, noun_roles, place_targets,
-                     verb_roles)
+from ..roles import (actors_of, complement_targets, governing_object, light_verb_roles, noun_roles,
+                     passive_patients, place_targets, verb_roles, with_conjuncts)
 from ..settings import Settings
 from ..verb_patterns import Pattern, VerbDictionary, load_verbs
 
@@ -36,6 +36,9 @@ UNNAMED_ACT = Pattern("(act)", "REQUEST", None, (), "100", "", nominal=False, le
 # Calibrated by eye on the seed article and the project's examples: a verb with both actors found
 # is the most reliable reading of a sentence; a bare noun the least; the main clause says what the
 # sentence reports, a purpose or reason clause ("staged a rally to demand reforms") less so.
+# Armed and security forces known only by their sector ("troops", "peacekeepers"): what an act sends
+# or withdraws, not whom it is directed at when a named target is there.
+FORCE_SECTORS = {"MIL", "COP", "PKO", "SPY", "UAF"}
 # Acts applied to a place, whose target is that place when no one is named ("lifted the curfew in
 # Montenegro"); a meeting or an agreement in Lima is not directed at Lima.
 PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
@@ -59,7 +62,7 @@ class EventCoder:
     def __call__(self, doc: Document) -> None:
         owner = token_entities(doc)
         codes = {entity.id: entity.code for entity in doc.entities}
-        unnamed = {i for i, entity_id in owner.items() if codes[entity_id] in self.sector_codes}
+        unnamed = {i: codes[entity_id] for i, entity_id in owner.items() if codes[entity_id] in self.sector_codes}
         events = []
         for sentence in doc.parse.sents:
             events += _dedupe(self._sentence_events(doc, sentence, owner, unnamed))
@@ -70,7 +73,7 @@ class EventCoder:
             event.id = f"V{number}"
         doc.events = events
 
-    def _sentence_events(self, doc: Document, sentence, owner, unnamed: set[int]) -> list[Event]:
+    def _sentence_events(self, doc: Document, sentence, owner, unnamed: dict[int, str]) -> list[Event]:
         consumed, found = set(), []
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
@@ -87,9 +90,9 @@ class EventCoder:
         events = with_statements(found, owner, doc.quotes)
         return [e for e in events if e.pattern != UNNAMED_ACT.text]
 
-    def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: set[int]) -> Event | None:
+    def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: dict[int, str]) -> Event | None:
         """The event a pattern makes of a trigger; `owner` maps tokens to entities and `unnamed`
-        holds the tokens of actors coded by their sector alone ("troops")."""
+        the tokens of actors coded by their sector alone ("troops") to that sector."""
         if _inside_attribution(trigger):
             return None
         nominal = pattern.nominal
@@ -113,16 +116,16 @@ class EventCoder:
         return event
 
 
-def _own_people(token, sources: list[str], owner, unnamed: set[int]) -> bool:
+def _own_people(token, sources: list[str], owner, unnamed: dict[int, str]) -> bool:
     """ "withdrew its troops from Lebanon": the source's own troops or citizens (an actor coded by
     its sector alone) are not a target, its partners or neighbours are."""
     return token.i in unnamed and any(c.dep_ == "poss" and entity_of(c, owner) in sources for c in token.children)
 
 
-def _roles(trigger, pattern: Pattern, owner, unnamed: set[int]) -> tuple[list[str], list[str], dict[str, str]]:
+def _roles(trigger, pattern: Pattern, owner, unnamed: dict[int, str]) -> tuple[list[str], list[str], dict[str, str]]:
     """Source and target entity ids of an event, and how each was found. Each side tries its
     routes in order and takes the first that names an entity."""
-    unnamed_ids = {owner[i] for i in unnamed}
+    forces = {owner[i] for i, code in unnamed.items() if code in FORCE_SECTORS}
     own_sources, own_targets = noun_roles(trigger, pattern) if pattern.nominal else verb_roles(trigger, pattern)
     source_routes = [("its own phrase" if pattern.nominal else "the verb's subject or agent", own_sources)]
     target_routes = [("its own phrase" if pattern.nominal else "the verb's object", own_targets)]
@@ -136,18 +139,35 @@ def _roles(trigger, pattern: Pattern, owner, unnamed: set[int]) -> tuple[list[st
         target_routes.append(("the clause the verb governs", complement_targets(trigger)))
     if pattern.type in PLACE_TARGET_TYPES and pattern.roles != "symmetric":
         target_routes.append(("the place it is applied to", place_targets(trigger)))
-    sources, why = _first_actors(source_routes, owner, "source")
+    source_routes = [(route, _behind_delegates(tokens, owner, unnamed)) for route, tokens in source_routes]
+    target_routes = [(route, _behind_delegates(tokens, owner, unnamed)) for route, tokens in target_routes]
+    # "X was assassinated by two of her bodyguards": the one it was done to did not do it
+    patients = set(actors_of(passive_patients(trigger), owner))
+    sources, why = _first_actors(source_routes, owner, "source", exclude=patients)
     own = {t.i for _, tokens in target_routes for t in tokens if _own_people(t, sources, owner, unnamed)}
     target_routes = [(route, [t for t in tokens if t.i not in own]) for route, tokens in target_routes]
     targets, target_why = _first_actors(target_routes, owner, "target", exclude=sources)
-    named = [t for t in targets if t not in unnamed_ids]
-    if named and len(named) < len(targets):  # "sent troops to Mali": Mali, not the troops
+    named = [t for t in targets if t not in forces]
+    if named and len(named) < len(targets):  # "sent troops to Mali": Mali, not the troops sent
         targets = named
     why.update(target_why)
     if pattern.roles == "symmetric" and not targets and len(sources) > 1:
         sources, targets = sources[:1], sources[1:]  # "X and Y met": one side each
         why["target"] = "the second of the coordinated subjects (symmetric pattern)"
     return sources, targets, why
+
+
+def _behind_delegates(tokens, owner, unnamed: dict[int, str]) -> list:
+    """ "Delegations from Armenia and Azerbaijan", "foreign ministers of India and Pakistan", "leaders
+    of the coalition": people known by their role stand for the named parties they come from when
+    they come from several, or have no party of their own."""
+    found = []
+    for token in tokens:
+        parties = [t for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                   for g in p.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
+        named = [t for t in parties if entity_of(t, owner) and t.i not in unnamed]
+        found += named if named and (token.i in unnamed or len(named) > 1) else [token]
+    return found
 
 
 def _first_actors(routes, owner, role: str, exclude=()) -> tuple[list[str], dict[str, str]]:
