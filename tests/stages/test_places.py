@@ -98,3 +98,26 @@ def test_place_mentions_in_a_span(seed):
     sentence_end = seed.text.index(".") + 1
     assert [p.name for p in place_mentions_in(seed, 0, sentence_end)] == ["Kabul"]
     assert [p.name for p in place_mentions_in(seed, sentence_end, len(seed.text))][:2] == ["Qatar", "Doha"]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the parser calls these a PERSON or NORP; the preposition says they are places
+    ("The road closure will affect people travelling to Cheltenham from Swindon.", "Cheltenham", "GB"),
+    ("The train stops in Hilversum and Almelo.", "Almelo", "NL"),
+    ("Officials in Tunis denied the report.", "Tunis", "TN"),
+])
+def test_a_locative_preposition_shows_a_mislabelled_place(run_stages, text, name, country):
+    assert place_named(run_stages(text, upto="places"), name).country == country
+
+
+def test_a_name_keeps_its_sense_through_the_article(run_stages):
+    doc = run_stages("Officials in Tunis denied the report. Tunis later confirmed the visit.", upto="places")
+    [place] = doc.places
+    assert [doc.text[s:e] for s, e in place.mentions] == ["Tunis", "Tunis"]
+
+
+def test_a_place_name_inside_an_outlet_name_stays_out(run_stages):
+    doc = run_stages("The Jerusalem Post reported the story from Jerusalem.", upto="places")
+    [place] = doc.places
+    assert [doc.text[s:e] for s, e in place.mentions] == ["Jerusalem"]
+    assert place.mentions[0][0] == doc.text.rindex("Jerusalem")

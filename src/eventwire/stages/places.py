@@ -13,6 +13,7 @@ about Texas. Mentions that resolve to the same entry become one `Place`.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ..countries import country_of_demonym, country_of_name
@@ -36,6 +37,10 @@ FEATURE_BONUS = {"country": 4.0, "continent": 4.0, "admin1": 0.5, "region": 6.0,
 CONTEXT_BONUS = 1.5
 ALTERNATE_PENALTY = 2.0
 SCAN_MIN_CITY_POPULATION = 100_000  # a capitalised word outside spaCy's entities must be a big place
+LOCATIVE_PREPS = {"in", "near", "outside", "around", "across", "throughout", "into", "towards", "toward", "via",
+                  "to", "from", "at", "inside", "between"}
+MOTION_VERBS = {"travel", "go", "come", "drive", "fly", "move", "return", "head", "walk", "run", "sail", "flee",
+                "arrive", "commute", "deport", "send", "bring", "take", "relocate", "evacuate", "journey", "ride"}
 
 
 @dataclass
@@ -86,12 +91,58 @@ def place_mentions_in(doc: Document, start: int, end: int) -> list[Place]:
 def find_toponyms(parsed, gaz: Gazetteer) -> list[Toponym]:
     """Every toponym of a spaCy Doc with its candidates, in text order, without overlaps."""
     capitals = capital_phrases(parsed, gaz)
-    found = capitals + entity_toponyms(parsed, gaz) + scanned_toponyms(parsed, gaz)
+    found = capitals + entity_toponyms(parsed, gaz) + scanned_toponyms(parsed, gaz) + located_names(parsed, gaz)
     kept: list[Toponym] = []
     for toponym in found:  # earlier sources win an overlap
         if not any(t.start < toponym.end and toponym.start < t.end for t in kept):
             kept.append(toponym)
+    kept += same_names_again(parsed, kept)
     return sorted(kept, key=lambda t: t.start)
+
+
+def located_names(parsed, gaz: Gazetteer) -> list[Toponym]:
+    """Names spaCy mislabels that a locative preposition shows to be places: "a cottage in Dewsbury",
+    "authorities in Tunis", "near Cirencester" (PERSON, ORG or NORP to the parser)."""
+    found = []
+    for ent in parsed.ents:
+        if ent.label_ not in MISLABELLED | {"NORP"} or not _after_locative(ent):
+            continue
+        toponym = toponym_of_tokens(ent, gaz, allow_alternate=False)
+        if toponym is not None:
+            found.append(toponym)
+    return found
+
+
+def _after_locative(span) -> bool:
+    """ "in X", "near X", "to X" with X the object of that preposition (and not "talked to X")."""
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:  # "in Hilversum and Almelo"
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE_PREPS:
+        return False
+    if head.head.lower_ in ("to", "from") and span.label_ == "PERSON":
+        return head.head.head.lemma_.lower() in MOTION_VERBS  # "travelling to X", not "a letter from X"
+    return True
+
+
+def same_names_again(parsed, kept: list[Toponym]) -> list[Toponym]:
+    """Later and earlier mentions of a name already taken as a place, which the parser labelled
+    otherwise ("Kent" a PERSON twice after "Brands Hatch, Kent"): a name keeps one sense in an article."""
+    extra: list[Toponym] = []
+    for name, toponym in {t.name: t for t in kept if t.name.lower() not in NOT_PLACES}.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", parsed.text):
+            start, end = match.span()
+            span = parsed.char_span(start, end)
+            if span is None or any(t.start < end and start < t.end for t in kept + extra) or _inside_a_name(span):
+                continue
+            extra.append(Toponym(start, end, name, toponym.candidates))
+    return extra
+
+
+def _inside_a_name(span) -> bool:
+    """ "Tunis" in "Tunis Air", "the Tunis Post": part of a longer entity that is not a place."""
+    return any(ent.label_ not in TOPONYM_LABELS and len(ent) > len(span)
+               and ent.start <= span.start and span.end <= ent.end for ent in span.doc.ents)
 
 
 def entity_toponyms(parsed, gaz: Gazetteer) -> list[Toponym]:
