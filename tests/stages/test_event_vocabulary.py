@@ -256,6 +256,7 @@ CASES += [
     ("Kenyan troops remained on alert along the border.", "MOBILIZE", "troops", "152"),
     ("The governor ordered patrols by police in the city.", "MOBILIZE", "police", "153"),
     ("Police prevented a rally by students in Nairobi.", "COERCE", "restrict", "1721"),
+    ("French troops set up a security perimeter around the airport in Bamako.", "MOBILIZE", "police", "153"),
     ("The city council denied permission for the march.", "REJECT", None, "120"),
     ("The supreme court opened a hearing into the election.", "ACCUSE", "investigate", "090"),
 ]
