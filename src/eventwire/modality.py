@@ -7,7 +7,7 @@ turns the statement around it into an event of its own (a promise, threat, refus
 
 from __future__ import annotations
 
-from .roles import governing_verb
+from .roles import governing_verb, infinitive
 
 FUTURE_AUX = {"will", "wo", "'ll", "shall"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca", "'d"}
@@ -87,9 +87,9 @@ def _complement_modality(verb) -> tuple[str | None, str]:
     head, dep = verb.head, verb.dep_
     if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in COMPLEMENT_PREPS:
         dep, head = "xcomp", head.head  # "accused X of killing", "committed to opening"
-    if dep == "advcl" and _infinitive(verb):
+    if dep == "advcl" and infinitive(verb):
         dep = "xcomp"  # the parser often hangs "vowed to fight", "sent troops to help" as a purpose clause
-    if dep in ("acl", "xcomp") and _infinitive(verb):
+    if dep in ("acl", "xcomp") and infinitive(verb):
         noun = head if head.pos_ == "NOUN" else next((c for c in head.children if c.dep_ == "dobj"), None)
         if noun is not None and noun.lemma_.lower() in INTENT_NOUNS:
             return "intended", f"{verb.text!r} completes {noun.text!r}"  # "made a commitment to take in"
@@ -117,10 +117,6 @@ def _complement_modality(verb) -> tuple[str | None, str]:
 def made_by_subject(noun) -> bool:
     """ "Spain made a commitment", "issued a threat": the subject's own; "rejected a US offer" is not."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS
-
-
-def _infinitive(verb) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _reported(verb) -> bool:

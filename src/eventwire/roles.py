@@ -18,6 +18,11 @@ TARGET_PREPS = {"against", "on", "with", "at", "into", "upon", "toward", "toward
 NOUN_TARGET_PREPS = {"against", "on", "with", "at", "into", "upon", "toward", "towards", "to", "between", "of"}
 
 
+def infinitive(verb) -> bool:
+    """ "to withdraw": the verb has its infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def with_conjuncts(token) -> list:
     """A token and the tokens coordinated with it ("X, Y and Z")."""
     return [token] + [t for t in token.conjuncts if t.i > token.i]
@@ -30,8 +35,7 @@ def subjects(verb) -> list:
         return [verb.head]  # "the militants who attacked": the noun the clause describes
     if own:
         return [t for s in own for t in with_conjuncts(_misparsed_subject(s))]
-    if verb.dep_ == "acl" and (verb.head.lemma_.lower() in STATEMENT_NOUNS or any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+    if verb.dep_ == "acl" and (verb.head.lemma_.lower() in STATEMENT_NOUNS or infinitive(verb)):
         # "a US offer to host": the US; "X issued a statement demanding", "X gave an undertaking to": X
         owners = [c for c in verb.head.children if c.dep_ in ("poss", "compound")]
         if owners or verb.head.dep_ != "dobj":

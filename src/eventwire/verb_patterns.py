@@ -123,8 +123,14 @@ class VerbDictionary:
 
     def match_verb(self, token) -> Pattern | None:
         """The most specific verb pattern whose words are all there."""
-        for pattern in self.verbs.get(token.lemma_.lower(), ()):
-            if self._verb_fits(token, pattern):
+        patterns = self.verbs.get(token.lemma_.lower(), ())
+        if not patterns:
+            return None
+        # what an object pattern may name, worked out once for all the verb's patterns
+        objects = {word for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+                   for noun in self.object_words(c) for word in (noun.lemma_.lower(), noun.lower_)}
+        for pattern in patterns:
+            if self._verb_fits(token, pattern, objects):
                 return pattern
         return None
 
@@ -153,13 +159,13 @@ class VerbDictionary:
                     return pattern
         return None
 
-    def _verb_fits(self, token, pattern: Pattern) -> bool:
+    @staticmethod
+    def _verb_fits(token, pattern: Pattern, objects: set[str]) -> bool:
         children = list(token.children)
         for particle in pattern.particles:
             if not any(c.dep_ in ("prt", "prep", "advmod", "dative") and c.lower_ == particle for c in children):
                 return False
-        if pattern.obj and not any(c.dep_ in ("dobj", "nsubjpass") and _word_is(noun, pattern.obj)
-                                   for c in children for noun in self.object_words(c)):
+        if pattern.obj and pattern.obj not in objects:
             return False
         if pattern.prep_obj:
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ == pattern.prep]

@@ -128,14 +128,17 @@ def _after_locative(span) -> bool:
 def same_names_again(parsed, kept: list[Toponym]) -> list[Toponym]:
     """Later and earlier mentions of a name already taken as a place, which the parser labelled
     otherwise ("Kent" a PERSON twice after "Brands Hatch, Kent"): a name keeps one sense in an article."""
+    by_name = {t.name: t for t in kept if t.name.lower() not in NOT_PLACES}
+    if not by_name:
+        return []
+    names = "|".join(re.escape(name) for name in sorted(by_name, key=len, reverse=True))
     extra: list[Toponym] = []
-    for name, toponym in {t.name: t for t in kept if t.name.lower() not in NOT_PLACES}.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", parsed.text):
-            start, end = match.span()
-            span = parsed.char_span(start, end)
-            if span is None or any(t.start < end and start < t.end for t in kept + extra) or _inside_a_name(span):
-                continue
-            extra.append(Toponym(start, end, name, toponym.candidates))
+    for match in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", parsed.text):
+        start, end = match.span()
+        span = parsed.char_span(start, end)
+        if span is None or any(t.start < end and start < t.end for t in kept + extra) or _inside_a_name(span):
+            continue
+        extra.append(Toponym(start, end, match.group(), by_name[match.group()].candidates))
     return extra
 
 
