@@ -114,7 +114,9 @@ class Quote:
     cue: str | None = None
     date: str | None = None
     via: list[str] = field(default_factory=list)  # entity ids, outermost first
-    kind: str = "direct"  # direct or indirect
+    kind: str = "direct"  # direct (in quote marks), indirect (reported), or mixed (reported, with quoted words)
+    cue_kind: str = "speech"  # speech, thought, intent or evidence (see data/cues.tsv)
+    parts: list[tuple[int, int]] = field(default_factory=list)  # pieces of a quote split by "he said"
 
 
 @dataclass
@@ -212,7 +214,7 @@ def _quote_record(quote: Quote) -> dict:
     return {
         "id": quote.id, "text": quote.text, "span": [quote.start, quote.end],
         "speaker": quote.speaker, "cue": quote.cue, "date": quote.date, "via": quote.via,
-        "kind": quote.kind,
+        "kind": quote.kind, "cue_kind": quote.cue_kind, "parts": [list(part) for part in quote.parts],
     }
 
 

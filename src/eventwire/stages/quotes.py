@@ -1,100 +1,183 @@
 """Quotes: who said what, when, and through whom it reached the article.
 
 Direct quotes are the stretches in quote marks (`eventwire.quote_marks`); indirect ones are the
-clauses under a speech verb ("X said that ...") or after "according to X". The speaker is the
-subject of the cue verb outside the quote; a quote standing alone as a paragraph continues the
-previous quote or belongs to whoever last published something. First-person pronouns inside a
-quote become mentions of the speaker, so the events read from the quote get the right actor.
+attributions the parse shows (`eventwire.attribution`): "X said (that) ...", "according to X, ...",
+"X urged Y to ...", "X called for ...", a transcript's "NAME: ...". An attribution whose content
+takes in a direct quote and more is one mixed quote ('said the plan was "a disaster"'). The speaker
+of a direct quote is the source of the nearest cue verb outside it; a quote standing alone as a
+paragraph continues the previous quote or belongs to whoever last published something. Sources
+become entities through `eventwire.quote_speakers` (names, pronouns, and unnamed sources). First-
+person pronouns inside a quote become mentions of the speaker, so the events read from the quote
+get the right actor.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
 
-from ..data_files import builtin_path, tsv_rows
+from ..attribution import Attribution, find_attributions, is_cue, source_of
 from ..entity_index import entity_of, token_entities
 from ..model import Document, Mention, Quote
-from ..quote_marks import QuoteSpan, find_quote_spans
+from ..quote_marks import MIN_QUOTE_WORDS, QuoteSpan, find_quote_spans
+from ..quote_speakers import SpeakerResolver
 from ..registry import stage
 from ..settings import Settings
 from ..timex import event_date
 
 FIRST_PERSON = {"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine", "myself"}
-
-
-@lru_cache(maxsize=1)
-def cue_verbs() -> dict[str, set[str]]:
-    """lemma -> kinds (speech, share, relay) from data/cues.tsv."""
-    table: dict[str, set[str]] = {}
-    for _, (lemma, kind, *_) in tsv_rows(builtin_path("cues.tsv")):
-        table.setdefault(lemma, set()).add(kind)
-    return table
-
-
-def is_cue(token, kind: str = "speech") -> bool:
-    return token.pos_ in ("VERB", "AUX") and kind in cue_verbs().get(token.lemma_.lower(), ())
+# Characters an attribution's content may stick out of a direct quote and still be that quote (the marks).
+MARK_SLACK = 2
+# Words a speech verb may stand from a short quote and still make it speech ("“I would,” Melanie said").
+CUE_REACH = 3
+# At most this many words between two quotes joined as one split quote ("“A,” the minister said. “B.”").
+SPLIT_GAP_WORDS = 10
+# "“...” ― Karen Ortiz": a reader's or interviewee's words signed with a dash after the quote.
+SIGNED = re.compile(r"[\"”']*[ \t\xa0]*[―—–][ \t\xa0]*(?=[A-Z])")
 
 
 @stage("quotes", requires=("doc.parse", "doc.entities", "doc.times"), assigns=("doc.quotes",))
 class QuoteFinder:
-    """Find direct and indirect quotes with speaker, cue, date and reporting chain."""
+    """Find direct, indirect and mixed quotes with speaker, cue, date and reporting chain."""
 
     def __init__(self, settings: Settings):
         pass
 
     def __call__(self, doc: Document) -> None:
-        owner = token_entities(doc)
-        quotes: list[Quote] = []
-        spans = find_quote_spans(doc.text)
+        speakers = SpeakerResolver(doc, token_entities(doc))
+        spans = [s for s in find_quote_spans(doc.text, min_words=1)
+                 if s.words >= MIN_QUOTE_WORDS or _cue_beside(doc.parse, s) is not None]
         quoted = [(s.start, s.end) for s in spans]  # times inside quotes date nothing outside them
-        for span in spans:
-            quotes.append(self._direct_quote(doc, span, owner, quotes, quoted))
-        quotes += self._indirect_quotes(doc, owner, quotes, quoted)
-        quotes.sort(key=lambda q: q.start)
+        attributions, mixed = _merge_with_direct(find_attributions(doc.parse), spans)
+        found: list[tuple[int, object]] = [(s.start, s) for s in spans if id(s) not in mixed] + \
+            [(a.start, a) for a in attributions]
+        quotes: list[Quote] = []
+        for _, item in sorted(found, key=lambda pair: pair[0]):
+            if isinstance(item, QuoteSpan):
+                quotes.append(_direct_quote(doc, item, speakers, quotes, quoted))
+            else:
+                quotes.append(_indirect_quote(doc, item, speakers, quoted, mixed.get(id(item))))
+        quotes = _join_split_quotes(doc.text, quotes)
         for number, quote in enumerate(quotes, 1):
             quote.id = f"Q{number}"
         doc.quotes = quotes
         _speaker_first_person(doc, quotes)
 
-    def _direct_quote(self, doc: Document, span: QuoteSpan, owner, earlier: list[Quote], quoted) -> Quote:
-        sdoc = doc.parse
-        quote = Quote(id="", text=doc.text[span.start:span.end], start=span.start, end=span.end)
-        cue = _cue_outside(sdoc, span.start, span.end)
-        previous = earlier[-1] if earlier else None
-        if cue is not None:
-            quote.cue = cue.text
-            quote.speaker = _speaker_of(cue, owner)
-            quote.via = _via(cue.sent, owner, quote)
-            quote.date = _date_in(doc, cue.sent.start_char, cue.sent.end_char, quote)
-        elif span.opens_paragraph:
-            if previous is not None and _same_or_previous_paragraph(doc.text, previous.end, span.start):
-                quote.speaker, quote.date = previous.speaker, previous.date
-            else:
-                quote.speaker = _last_publisher(sdoc, span.start, owner)
-        if quote.date is None:
-            if previous is not None and previous.speaker == quote.speaker and quote.speaker is not None:
-                quote.date = previous.date
-            quote.date = quote.date or _date_before(doc, span.start, quoted)
-        return quote
 
-    def _indirect_quotes(self, doc: Document, owner, direct: list[Quote], quoted) -> list[Quote]:
-        taken = [(q.start, q.end) for q in direct]
-        found = []
-        for token in doc.parse:
-            clause, speaker_token = _reported_clause(token)
-            if clause is None:
-                continue
-            start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-            if any(a < end and start < b for a, b in taken) or end - start < 15:
-                continue
-            taken.append((start, end))
-            quote = Quote(id="", text=doc.text[start:end], start=start, end=end, kind="indirect",
-                          cue=token.text, speaker=entity_of(speaker_token, owner) if speaker_token is not None else None)
-            quote.date = _date_in(doc, token.sent.start_char, token.sent.end_char, quote) \
-                or _date_before(doc, start, quoted)
-            quote.via = _via(token.sent, owner, quote)
-            found.append(quote)
-        return found
+def _merge_with_direct(attributions: list[Attribution], spans: list[QuoteSpan]):
+    """Attributions left after comparing them with the direct quotes, and {id(direct or attribution):
+    ...} for mixed ones: an attribution inside a direct quote is that quote's own speech (dropped);
+    one that takes in a direct quote and more is a mixed quote covering both."""
+    kept, mixed = [], {}
+    for attribution in attributions:
+        touching = [s for s in spans if s.start < attribution.end and attribution.start < s.end]
+        # content that opens with a direct quote is that quote, whatever trails it (", as reported by X")
+        if any(abs(s.start - attribution.start) <= MARK_SLACK or
+               (s.start <= attribution.start and attribution.end <= s.end + MARK_SLACK) for s in touching) \
+                or any(s.start - MARK_SLACK <= attribution.cue.idx < s.end + MARK_SLACK for s in spans):
+            continue
+        for span in touching:
+            attribution.start, attribution.end = min(attribution.start, span.start), max(attribution.end, span.end)
+            mixed[id(span)] = attribution
+            mixed[id(attribution)] = span
+        kept.append(attribution)
+    return _without_repeats(kept), mixed
+
+
+def _without_repeats(attributions: list[Attribution]) -> list[Attribution]:
+    """One attribution per content span (a verb can be read in two frames, "and" can repeat a subject)."""
+    seen, kept = set(), []
+    for attribution in attributions:
+        if (attribution.start, attribution.end) not in seen:
+            seen.add((attribution.start, attribution.end))
+            kept.append(attribution)
+    return kept
+
+
+def _direct_quote(doc: Document, span: QuoteSpan, speakers: SpeakerResolver, earlier: list[Quote], quoted) -> Quote:
+    sdoc = doc.parse
+    quote = Quote(id="", text=doc.text[span.start:span.end], start=span.start, end=span.end)
+    cue = _cue_outside(sdoc, span.start, span.end)
+    previous = earlier[-1] if earlier else None
+    if cue is not None:
+        quote.cue = cue.text
+        quote.speaker = speakers.entity_for(source_of(cue))
+        quote.via = _via(cue.sent, speakers.owner, quote)
+        quote.date = _date_in(doc, cue.sent.start_char, cue.sent.end_char, quote)
+    elif (signature := SIGNED.match(doc.text, span.end)) is not None:
+        quote.speaker = speakers.entity_for(_name_at(sdoc, signature.end()))
+        quote.cue = "―"
+    elif span.opens_paragraph:
+        if previous is not None and _same_or_previous_paragraph(doc.text, previous.end, span.start):
+            quote.speaker, quote.date = previous.speaker, previous.date
+        else:
+            quote.speaker = _last_publisher(sdoc, span.start, speakers)
+    if quote.date is None:
+        if previous is not None and previous.speaker == quote.speaker and quote.speaker is not None:
+            quote.date = previous.date
+        quote.date = quote.date or _date_before(doc, span.start, quoted)
+    return quote
+
+
+def _cue_beside(sdoc, span: QuoteSpan):
+    """A speech verb right after a quote (",” she said") or right before it with a colon or comma
+    (said: “...”), within CUE_REACH words; None if there is none."""
+    inside = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None:
+        return None
+    after = [t for t in sdoc[inside.end:inside.end + CUE_REACH + 2] if not (t.is_punct or t.is_space)][:CUE_REACH]
+    before = [t for t in reversed(sdoc[max(inside.start - 3, 0):inside.start]) if not t.is_quote]
+    cue = next((t for t in after if is_cue(t)), None)
+    if cue is None and len(before) >= 2 and before[0].text in (",", ":") and is_cue(before[1]):
+        cue = before[1]
+    return cue
+
+
+def _passive(verb) -> bool:
+    """ "as reported by the Daily Nation": a passive speech verb passes a quote on, it does not say it."""
+    return any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+
+
+def _name_at(sdoc, position: int):
+    """The head token of the name starting at a character position."""
+    span = sdoc.char_span(position, position + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _join_split_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """ "“A,” the minister said. “B.”": one quote in two parts when the words between two direct
+    quotes of one paragraph are only the cue clause of the first."""
+    joined: list[Quote] = []
+    for quote in quotes:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.kind == "direct" and quote.kind == "direct" \
+                and previous.cue and _only_cue_between(text, previous, quote):
+            previous.parts = (previous.parts or [(previous.start, previous.end)]) + [(quote.start, quote.end)]
+            previous.end, previous.text = quote.end, text[previous.start:quote.end]
+            continue
+        joined.append(quote)
+    return joined
+
+
+def _only_cue_between(text: str, first: Quote, second: Quote) -> bool:
+    between = text[first.end:second.start]
+    words = re.findall(r"\w[\w.'’-]*", between)
+    return "\n\n" not in between and 0 < len(words) <= SPLIT_GAP_WORDS and first.cue in words
+
+
+def _indirect_quote(doc: Document, attribution: Attribution, speakers: SpeakerResolver, quoted, direct) -> Quote:
+    start, end = attribution.start, attribution.end
+    quote = Quote(id="", text=doc.text[start:end], start=start, end=end,
+                  kind="mixed" if direct is not None else "indirect", cue=attribution.cue_text,
+                  cue_kind=attribution.kind, speaker=speakers.entity_for(attribution.source))
+    sentence = attribution.cue.sent
+    quote.date = _date_in(doc, sentence.start_char, sentence.end_char, quote) or _date_before(doc, start, quoted)
+    quote.via = _via(sentence, speakers.owner, quote)
+    return quote
 
 
 def _cue_outside(sdoc, start: int, end: int):
@@ -109,21 +192,12 @@ def _cue_outside(sdoc, start: int, end: int):
     best, best_distance = None, None
     for sentence in sentences.values():
         for token in sentence:
-            if start <= token.idx < end or not is_cue(token):
+            if start <= token.idx < end or not is_cue(token) or _passive(token):
                 continue
             distance = min(abs(token.idx - start), abs(token.idx - end))
             if best is None or distance < best_distance:
                 best, best_distance = token, distance
     return best
-
-
-def _speaker_of(cue, owner) -> str | None:
-    # with a mis-parsed title several words can be subjects: the one nearest the verb is the name
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    subject = min(subjects, key=lambda c: abs(c.i - cue.i), default=None)
-    if subject is None and cue.dep_ in ("conj", "xcomp", "advcl"):
-        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
-    return entity_of(subject, owner) if subject is not None else None
 
 
 def _via(sentence, owner, quote: Quote) -> list[str]:
@@ -144,26 +218,6 @@ def _via(sentence, owner, quote: Quote) -> list[str]:
             if entity_id and entity_id != quote.speaker and entity_id not in via:
                 via.append(entity_id)
     return via
-
-
-def _reported_clause(token):
-    """(clause tokens, speaker token) for "X said (that) CLAUSE" and "according to X, CLAUSE"."""
-    if is_cue(token):
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if clause is not None and subject is not None:
-            return list(clause.subtree), subject
-    if token.lower_ == "according" and token.dep_ == "prep":
-        source = next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
-        head = token.head
-        if source is not None and head.pos_ in ("VERB", "AUX"):
-            words = [t for t in head.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
-            while words and words[0].is_punct:
-                words.pop(0)
-            while words and words[-1].is_punct:
-                words.pop()
-            return (words or None), source
-    return None, None
 
 
 def _date_in(doc: Document, start: int, end: int, quote: Quote) -> str | None:
@@ -200,12 +254,12 @@ def _same_or_previous_paragraph(text: str, earlier_end: int, later_start: int) -
     return text.count("\n\n", earlier_end, later_start) <= 1
 
 
-def _last_publisher(sdoc, position: int, owner) -> str | None:
+def _last_publisher(sdoc, position: int, speakers: SpeakerResolver) -> str | None:
     """Who last published or said something before a stand-alone quote (in the paragraph before)."""
     floor = previous_paragraph_start(sdoc.text, position)
     for token in reversed([t for t in sdoc if floor <= t.idx < position]):
         if is_cue(token, "share") or is_cue(token):
-            speaker = _speaker_of(token, owner)
+            speaker = speakers.entity_for(source_of(token))
             if speaker:
                 return speaker
     return None
