@@ -18,11 +18,14 @@ from functools import lru_cache
 from .data_files import builtin_path, tsv_rows
 
 # The order frames are tried in: a clause is the most telling content, a bare object the least.
-FRAME_ORDER = ("clause", "object+infinitive", "infinitive", "for", "call", "object", "about")
+FRAME_ORDER = ("clause", "object+infinitive", "infinitive", "for", "call", "object", "about", "to")
 CONTENT_KINDS = ("speech", "thought", "intent", "evidence")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 MIN_CONTENT_WORDS = 2
+# "declined to comment", "refused to elaborate": a refusal to speak carries no content.
+DECLINING = {"decline", "refuse", "fail"}
+NO_COMMENT = {"comment", "elaborate", "respond", "speak", "say", "answer", "discuss", "reply", "confirm", "talk"}
 # Verbs whose that-clause is a result or a condition, not something said or thought.
 NOT_CUES = {"be", "make", "ensure", "mean", "see", "require", "provide", "seem", "appear", "happen", "get",
             "have", "do", "so", "insure", "assure", "guarantee", "check", "verify", "prove", "follow", "matter",
@@ -85,10 +88,11 @@ def find_attributions(sdoc) -> list[Attribution]:
     return found + _labelled_speech(sdoc)
 
 
-@lru_cache(maxsize=1)
-def noun_cues() -> dict[str, str]:
-    """Nouns that carry a content of their own ("his claim that", "a pledge to"): lemma -> kind."""
-    return {lemma: kind for lemma, rows in cue_table().items() for kind, frame in rows if frame == "noun"}
+@lru_cache(maxsize=2)
+def noun_cues(frames: tuple[str, ...] = ("noun", "noun-of")) -> dict[str, str]:
+    """Nouns that carry a content of their own ("his claim that", "a pledge to", "her criticism of"):
+    lemma -> kind."""
+    return {lemma: kind for lemma, rows in cue_table().items() for kind, frame in rows if frame in frames}
 
 
 def _noun_attribution(noun) -> Attribution | None:
@@ -96,6 +100,9 @@ def _noun_attribution(noun) -> Attribution | None:
     the noun's that-clause or infinitive, attributed to its owner or to whoever made the statement."""
     content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
                     and (_marked_that(c) or _has_to(c)) and c.i > noun.i), None)
+    if content is None and noun.lemma_.lower() in noun_cues(("noun-of",)):  # "his criticism of the plan"
+        content = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on") and c.i > noun.i
+                        for g in c.children if g.dep_ == "pobj"), None)
     if content is None:
         return None
     source = next((c for c in noun.children if c.dep_ == "poss"), None) or \
@@ -127,12 +134,15 @@ def source_of(cue):
         return subject
     if cue.dep_ in ("relcl", "acl") and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return cue.head
-    if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
-        return source_of(cue.head)
+    if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX") \
+            and not (cue.tag_ == "VBN" and cue.lemma_ == "ask"):
+        return source_of(cue.head)  # not "Asked whether ..., the general shrugged": he was asked
     return None
 
 
 def _verb_attribution(cue) -> Attribution | None:
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in DECLINING:
+        return None  # "declined to comment on the talks": nothing was said
     frames = cue_table().get(cue.lemma_.lower())
     if frames is None and cue.lemma_.lower() not in NOT_CUES:
         frames = [("speech", "that-clause")]  # "ruled that ...", "made the case that ...": any verb with a that-clause
@@ -140,7 +150,8 @@ def _verb_attribution(cue) -> Attribution | None:
         if kind not in CONTENT_KINDS or frame not in CONTENT_FRAMES:
             continue
         words = CONTENT_FRAMES[frame](cue)
-        if not words or sum(1 for w in words if not w.is_punct) < MIN_CONTENT_WORDS:
+        if not words or (len([w for w in words if not w.is_punct]) < MIN_CONTENT_WORDS
+                         and not (frame == "object" and words[0].pos_ == "PROPN")):  # "endorsed Clinton"
             continue
         source = source_of(cue)
         if source is None or source.dep_ == "expl":
@@ -169,6 +180,8 @@ def _clause(cue):
 
 def _infinitive(cue):
     complement = next((c for c in cue.children if c.dep_ == "xcomp" and _has_to(c)), None)
+    if complement is not None and cue.lemma_.lower() in DECLINING and complement.lemma_.lower() in NO_COMMENT:
+        return None
     return list(complement.subtree) if complement is not None else None
 
 
@@ -209,19 +222,23 @@ def _call(cue):
 
 
 def _object(cue):
-    """ "denied the allegations", and with the reason or charge: "accused the minister of fraud"."""
-    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    """ "denied the allegations", "endorsed Clinton", and with the reason or charge: "accused the
+    minister of fraud", "accusing her of lying"."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if obj is None:
         return None
-    reason = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "as") and c.i > obj.i), None)
+    reason = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "to", "with")
+                   and c.i > obj.i), None)
+    if reason is None and (obj.pos_ == "PRON" or (obj.pos_ == "NOUN" and obj.left_edge.i == obj.i)):
+        return None  # "denied it", "criticized officials": too little to be a content
     last = reason.right_edge.i if reason is not None else obj.right_edge.i
     return [t for t in cue.doc[obj.left_edge.i:last + 1]]
 
 
-def _topic(cue):
+def _topic(cue, prepositions=("about", "of", "on", "over")):
     """ "spoke about the economy", "asked about the candidates", "wrote of his fears"."""
     for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in ("about", "of", "on", "over") and child.i > cue.i:
+        if child.dep_ == "prep" and child.lower_ in prepositions and child.i > cue.i:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return list(pobj.subtree)
@@ -234,7 +251,8 @@ def _that_clause(cue):
 
 
 CONTENT_FRAMES = {"that-clause": _that_clause, "clause": _clause, "infinitive": _infinitive, "object+infinitive": _object_infinitive,
-                  "for": _for_phrase, "call": _call, "object": _object, "about": _topic}
+                  "for": _for_phrase, "call": _call, "object": _object, "about": _topic,
+                  "to": lambda cue: _topic(cue, ("to",))}
 
 
 def _according_to(token) -> Attribution | None:
@@ -266,9 +284,12 @@ def _labelled_speech(sdoc) -> list[Attribution]:
         content_end = para_end
         while content_end > match.end() and text[content_end - 1] in " \t\"”":
             content_end -= 1
-        if label is None or colon is None or len(text[match.end():content_end].split()) < MIN_CONTENT_WORDS \
-                or not any(t.pos_ in ("PROPN", "NOUN") for t in label):
+        if label is None or colon is None or len(text[match.end():content_end].split()) < MIN_CONTENT_WORDS:
             continue
+        transcript = match.group(1).isupper()  # "PENCE:": the tagger may not know the name, the capitals tell
+        if not transcript and (not any(t.pos_ in ("PROPN", "NOUN") for t in label)
+                               or any(t.pos_ in ("ADP", "VERB", "AUX", "CCONJ") for t in label)):
+            continue  # "Stealth Over Health: ..." is a headline, not a speaker
         found.append(Attribution(colon[0], ":", label[-1], match.end(), content_end, "speech", "label"))
     return found
 

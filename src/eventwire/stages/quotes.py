@@ -44,8 +44,9 @@ class QuoteFinder:
 
     def __call__(self, doc: Document) -> None:
         speakers = SpeakerResolver(doc, token_entities(doc))
-        spans = [s for s in find_quote_spans(doc.text, min_words=1)
-                 if s.words >= MIN_QUOTE_WORDS or _cue_beside(doc.parse, s) is not None]
+        marked = find_quote_spans(doc.text, min_words=1)
+        spans = [s for n, s in enumerate(marked) if s.words >= MIN_QUOTE_WORDS or _cue_beside(doc.parse, s)
+                 is not None or (n > 0 and _close_after(doc.text, marked[n - 1], s))]
         quoted = [(s.start, s.end) for s in spans]  # times inside quotes date nothing outside them
         attributions, mixed = _merge_with_direct(find_attributions(doc.parse), spans)
         found: list[tuple[int, object]] = [(s.start, s) for s in spans if id(s) not in mixed] + \
@@ -163,9 +164,16 @@ def _join_split_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     return joined
 
 
+def _close_after(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
+    """True if a short quote follows another in the same paragraph with a few words between: the
+    second piece of a split quote ("“Here he is,” she said. “He's here.”")."""
+    between = text[first.end:second.start]
+    return "\n\n" not in between and len(between.split()) <= SPLIT_GAP_WORDS
+
+
 def _only_cue_between(text: str, first: Quote, second: Quote) -> bool:
     between = text[first.end:second.start]
-    words = re.findall(r"\w[\w.'’-]*", between)
+    words = re.findall(r"\w+(?:['’]\w+)*", between)
     return "\n\n" not in between and 0 < len(words) <= SPLIT_GAP_WORDS and first.cue in words
 
 
