@@ -128,12 +128,17 @@ def test_unusable_files_fail_with_a_message_naming_the_file(tmp_path, name, cont
     assert str(path) in article.error and problem in article.error
 
 
-def test_text_that_is_not_utf8_says_where_and_suggests_an_encoding(tmp_path):
+def test_text_that_is_not_utf8_is_read_in_the_detected_encoding(tmp_path):
     path = write(tmp_path / "latin.txt", "Protesters in Bogot\u00e1 marched.".encode("cp1252"))
+    assert only(read_inputs([path])).text == "Protesters in Bogot\u00e1 marched."
+    assert only(read_inputs([path], encoding="cp1252")).text == "Protesters in Bogot\u00e1 marched."
+
+
+def test_text_in_no_detectable_encoding_says_where_and_suggests_an_encoding(tmp_path):
+    path = write(tmp_path / "garbled.txt", b"Protesters in Bogot" + bytes(range(0x80, 0x100)))
     article = only(read_inputs([path]))
     assert str(path) in article.error and "not valid UTF-8" in article.error
     assert "byte offset 19" in article.error and "--encoding" in article.error
-    assert only(read_inputs([path], encoding="cp1252")).text == "Protesters in Bogot\u00e1 marched."
 
 
 def test_text_longer_than_the_limit_is_refused_with_size_and_limit(tmp_path):

