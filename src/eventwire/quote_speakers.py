@@ -17,6 +17,8 @@ from .model import Document, Entity, Mention
 PERSONAL = {"he", "him", "she", "her"}
 THING = {"it"}
 PLURAL = {"they", "them"}
+# "a spokesman for X", "an aide to X", "a lawyer at X": the speaker speaks for X.
+REPRESENTING = ("for", "to", "at", "with")
 # How far back a pronoun speaker may find its antecedent, in characters (about five paragraphs).
 PRONOUN_REACH = 1500
 
@@ -79,8 +81,17 @@ class SpeakerResolver:
         return best
 
     def _description(self, token) -> str:
-        """The NOMINAL entity for a source with no name: "a spokeswoman", "the poll", "officials"."""
+        """The entity a description speaks for ("a spokesman for the rebels": the rebels), else a
+        NOMINAL entity of its own: "a spokeswoman", "the poll", "officials"."""
         first = token.left_edge
+        represented = next((entity_of(g, self.owner) for c in token.children
+                            if c.dep_ == "prep" and c.lower_ in REPRESENTING and c.i > token.i
+                            for g in c.children if g.dep_ == "pobj" and entity_of(g, self.owner)), None)
+        if represented is not None:
+            self._add_mention(represented, first.idx, token.idx + len(token.text), "nominal")
+            for t in token.doc[first.i:token.i + 1]:
+                self.owner[t.i] = represented
+            return represented
         start, end = first.idx, token.idx + len(token.text)
         name = self.doc.text[start:end]
         key = _description_key(name)

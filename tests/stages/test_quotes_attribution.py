@@ -109,3 +109,12 @@ def test_quote_signed_with_a_dash_belongs_to_the_name(run_stages):
 ])
 def test_quote_marks_two_apostrophes_and_a_misturned_opening_mark(text, inside):
     assert [s.text for s in find_quote_spans(text)] == [inside]
+
+
+def test_spokesman_for_a_group_speaks_for_the_group_and_its_events_too(run_stages):
+    doc = run_stages("“We condemn the shelling of the hospital by the army,” a spokesman for the rebels said.",
+                     published="2024-03-12")
+    quote = doc.quotes[0]
+    assert doc.entity(quote.speaker).name == "rebels"
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accusations and accusations[0].source == [quote.speaker]
