@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import html_text
 from . import settings as _settings
 from .errors import InputError
 from .ingest_charset import decode_html, detect_encoding
@@ -215,23 +216,20 @@ def _json_metadata(record: dict, label: str) -> dict[str, str]:
 
 def article_from_html(article_id: str, source: str, html: str, *, max_chars: int = _settings.DEFAULT_MAX_CHARS,
                       label: str | None = None) -> Article:
-    """An article from one HTML page: the main text (paragraphs separated by a blank line) and
-    the page's title, date (YYYY-MM-DD), author, site name and URL where trafilatura finds them.
+    """An article from one HTML page: the main text (paragraphs separated by a blank line, page
+    boilerplate pruned, see `html_text`) and the page's title, date (YYYY-MM-DD), author, site name
+    and URL where trafilatura finds them.
 
     Raises:
         InputError: the page is too large or has no extractable text.
     """
-    import trafilatura  # imported here: it is slow to import and only HTML input needs it
-
     label = label or source
     _check_size(html, max_chars * HTML_SIZE_FACTOR, label + " (HTML)")
     try:
-        page = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                           include_tables=False)
+        page = html_text.extract_page(html)
     except Exception as exc:  # noqa: BLE001  a page lxml cannot read is bad input, not a crash
         raise InputError(f"{label}: cannot parse the HTML: {type(exc).__name__}: {exc}") from None
-    lines = [line.strip() for line in (page.text if page else "").split("\n")]
-    text = "\n\n".join(line for line in lines if line)
+    text = html_text.page_text(page)
     if not text:
         raise InputError(f"{label}: no article text found in the HTML")
     _check_size(text, max_chars, label)
