@@ -29,31 +29,13 @@ Usage, from the repository root:
 """
 import argparse
 import collections
-import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
+
+from check_sets import predictions, read_jsonl  # noqa: E402  (bench/ is on sys.path when run)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
-
-
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def run_extract(gold, out_path):
-    exe = shutil.which("eventwire") or os.path.join(os.path.dirname(sys.executable), "eventwire")
-    with tempfile.TemporaryDirectory() as tmp:
-        inp = os.path.join(tmp, "plover_check_input.jsonl")
-        with open(inp, "w", encoding="utf-8") as f:
-            for g in gold:
-                f.write(json.dumps({"id": g["id"], "text": g["text"]}) + "\n")
-        subprocess.run([exe, "extract", inp, "--output", out_path], check=False)
 
 
 def names(record, ids):
@@ -85,12 +67,7 @@ def main():
     args = ap.parse_args()
 
     gold = read_jsonl(args.data)
-    if args.pred:
-        pred = read_jsonl(args.pred)
-    else:
-        out = args.keep or os.path.join(tempfile.mkdtemp(), "plover_check_out.jsonl")
-        run_extract(gold, out)
-        pred = read_jsonl(out)
+    pred = predictions(args, gold, "plover_check")
     by_id = {p.get("id"): p for p in pred}
 
     n = hit = prim = 0

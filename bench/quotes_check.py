@@ -44,9 +44,9 @@ import collections
 import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
+
+from check_sets import predictions, read_jsonl  # noqa: E402  (bench/ is on sys.path when run)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "its",
@@ -59,28 +59,6 @@ IRREGULAR = {"said": "say", "says": "say", "saying": "say", "told": "tell", "tel
              "written": "write", "thought": "think", "thinks": "think", "found": "find",
              "finds": "find", "spoke": "speak", "spoken": "speak", "forecast": "forecast",
              "forecasts": "forecast", "held": "hold", "saw": "see", "knew": "know"}
-
-
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def run_extract(gold, out_path):
-    """Run `python -m eventwire extract IN --output OUT --no-clean` in this Python environment."""
-    with tempfile.TemporaryDirectory() as tmp:
-        inp = os.path.join(tmp, "quotes_check_input.jsonl")
-        with open(inp, "w", encoding="utf-8") as f:
-            for g in gold:
-                f.write(json.dumps({"id": g["id"], "text": g["text"], "published": g["published"]},
-                                   ensure_ascii=False) + "\n")
-        cmd = [sys.executable, "-m", "eventwire", "extract", inp, "--output", out_path, "--no-clean"]
-        proc = subprocess.run(cmd, check=False)
-    if not os.path.exists(out_path):
-        sys.exit(f"quotes_check: `{' '.join(cmd)}` wrote no output (exit status {proc.returncode})")
-    if proc.returncode:
-        print(f"quotes_check: warning: eventwire exited with status {proc.returncode} "
-              "(that many articles failed; they count as having no quotes)", file=sys.stderr)
 
 
 def words(s):
@@ -178,12 +156,7 @@ def main():
     args = ap.parse_args()
 
     gold = read_jsonl(args.data)
-    if args.pred:
-        pred = read_jsonl(args.pred)
-    else:
-        out = args.keep or os.path.join(tempfile.mkdtemp(), "quotes_check_out.jsonl")
-        run_extract(gold, out)
-        pred = read_jsonl(out)
+    pred = predictions(args, gold, "quotes_check", fields=("id", "text", "published"), extra_args=("--no-clean",))
     by_id = {p.get("id"): p for p in pred}
 
     missing = [g["id"] for g in gold if g["id"] not in by_id]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .data_files import builtin_path, tsv_rows
+from .quote_marks import paragraph_spans
 
 # The order frames are tried in: a clause is the most telling content, a bare object the least.
 FRAME_ORDER = ("clause", "object+infinitive", "infinitive", "for", "call", "object", "about", "to")
@@ -53,6 +54,7 @@ class Attribution:
     end: int
     kind: str  # speech, thought, intent or evidence
     frame: str
+    quoted: bool = False  # takes in a direct quote: a mixed quote
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +277,7 @@ def _labelled_speech(sdoc) -> list[Attribution]:
     label before the colon is the source, the rest of the paragraph the content."""
     text = sdoc.text
     found = []
-    for para_start, para_end in _paragraph_spans(text):
+    for para_start, para_end in paragraph_spans(text):
         match = SPEAKER_LABEL.match(text, para_start, para_end)
         if match is None or match.group(1).lower() in NOT_SPEAKER_LABELS:
             continue
@@ -292,14 +294,6 @@ def _labelled_speech(sdoc) -> list[Attribution]:
             continue  # "Stealth Over Health: ..." is a headline, not a speaker
         found.append(Attribution(colon[0], ":", label[-1], match.end(), content_end, "speech", "label"))
     return found
-
-
-def _paragraph_spans(text: str):
-    start = 0
-    for match in re.finditer(r"\n\s*\n", text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
 
 
 def _marked_that(clause) -> bool:

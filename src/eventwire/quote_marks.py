@@ -39,7 +39,7 @@ class QuoteSpan:
 def find_quote_spans(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[QuoteSpan]:
     """Every stretch of text in double quote marks, at least `min_words` words long."""
     spans = []
-    for para_start, para_end in _paragraphs(text):
+    for para_start, para_end in paragraph_spans(text):
         open_at, width = None, 1
         i = para_start
         while i < para_end:
@@ -74,7 +74,8 @@ def _mark_width(text: str, i: int) -> int:
     return 2 if text.startswith(STRAIGHT[1], i) and not text.startswith("'" * 3, i) else 0
 
 
-def _paragraphs(text: str):
+def paragraph_spans(text: str):
+    """(start, end) of each paragraph: text between blank lines."""
     start = 0
     for match in PARAGRAPH_BREAK.finditer(text):
         yield start, match.start()

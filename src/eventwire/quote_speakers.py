@@ -84,9 +84,9 @@ class SpeakerResolver:
         """The entity a description speaks for ("a spokesman for the rebels": the rebels), else a
         NOMINAL entity of its own: "a spokeswoman", "the poll", "officials"."""
         first = token.left_edge
-        represented = next((entity_of(g, self.owner) for c in token.children
-                            if c.dep_ == "prep" and c.lower_ in REPRESENTING and c.i > token.i
-                            for g in c.children if g.dep_ == "pobj" and entity_of(g, self.owner)), None)
+        objects = (g for c in token.children if c.dep_ == "prep" and c.lower_ in REPRESENTING and c.i > token.i
+                   for g in c.children if g.dep_ == "pobj")
+        represented = next(filter(None, (entity_of(g, self.owner) for g in objects)), None)
         if represented is not None:
             self._add_mention(represented, first.idx, token.idx + len(token.text), "nominal")
             for t in token.doc[first.i:token.i + 1]:

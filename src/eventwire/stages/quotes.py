@@ -32,6 +32,7 @@ CUE_REACH = 3
 # At most this many words between two quotes joined as one split quote ("“A,” the minister said. “B.”").
 SPLIT_GAP_WORDS = 10
 # "“...” ― Karen Ortiz": a reader's or interviewee's words signed with a dash after the quote.
+WORD = re.compile(r"\w+(?:['’]\w+)*")
 SIGNED = re.compile(r"[\"”']*[ \t\xa0]*[―—–][ \t\xa0]*(?=[A-Z])")
 
 
@@ -48,15 +49,15 @@ class QuoteFinder:
         spans = [s for n, s in enumerate(marked) if s.words >= MIN_QUOTE_WORDS or _cue_beside(doc.parse, s)
                  is not None or (n > 0 and _close_after(doc.text, marked[n - 1], s))]
         quoted = [(s.start, s.end) for s in spans]  # times inside quotes date nothing outside them
-        attributions, mixed = _merge_with_direct(find_attributions(doc.parse), spans)
-        found: list[tuple[int, object]] = [(s.start, s) for s in spans if id(s) not in mixed] + \
+        attributions, absorbed = _merge_with_direct(find_attributions(doc.parse), spans)
+        found: list[tuple[int, object]] = [(s.start, s) for s in spans if id(s) not in absorbed] + \
             [(a.start, a) for a in attributions]
         quotes: list[Quote] = []
         for _, item in sorted(found, key=lambda pair: pair[0]):
             if isinstance(item, QuoteSpan):
                 quotes.append(_direct_quote(doc, item, speakers, quotes, quoted))
             else:
-                quotes.append(_indirect_quote(doc, item, speakers, quoted, mixed.get(id(item))))
+                quotes.append(_indirect_quote(doc, item, speakers, quoted))
         quotes = _join_split_quotes(doc.text, quotes)
         for number, quote in enumerate(quotes, 1):
             quote.id = f"Q{number}"
@@ -65,10 +66,10 @@ class QuoteFinder:
 
 
 def _merge_with_direct(attributions: list[Attribution], spans: list[QuoteSpan]):
-    """Attributions left after comparing them with the direct quotes, and {id(direct or attribution):
-    ...} for mixed ones: an attribution inside a direct quote is that quote's own speech (dropped);
-    one that takes in a direct quote and more is a mixed quote covering both."""
-    kept, mixed = [], {}
+    """Attributions left after comparing them with the direct quotes, and the ids of the direct quotes
+    they absorbed: an attribution inside a direct quote is that quote's own speech (dropped); one that
+    takes in a direct quote and more is a mixed quote covering both (`quoted` set)."""
+    kept, absorbed = [], set()
     for attribution in attributions:
         touching = [s for s in spans if s.start < attribution.end and attribution.start < s.end]
         # content that opens with a direct quote is that quote, whatever trails it (", as reported by X")
@@ -78,10 +79,10 @@ def _merge_with_direct(attributions: list[Attribution], spans: list[QuoteSpan]):
             continue
         for span in touching:
             attribution.start, attribution.end = min(attribution.start, span.start), max(attribution.end, span.end)
-            mixed[id(span)] = attribution
-            mixed[id(attribution)] = span
+            absorbed.add(id(span))
+            attribution.quoted = True
         kept.append(attribution)
-    return _without_repeats(kept), mixed
+    return _without_repeats(kept), absorbed
 
 
 def _without_repeats(attributions: list[Attribution]) -> list[Attribution]:
@@ -167,20 +168,26 @@ def _join_split_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
 def _close_after(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
     """True if a short quote follows another in the same paragraph with a few words between: the
     second piece of a split quote ("“Here he is,” she said. “He's here.”")."""
-    between = text[first.end:second.start]
-    return "\n\n" not in between and len(between.split()) <= SPLIT_GAP_WORDS
+    gap = _gap_in_paragraph(text, first.end, second.start)
+    return gap is not None and len(gap.split()) <= SPLIT_GAP_WORDS
 
 
 def _only_cue_between(text: str, first: Quote, second: Quote) -> bool:
-    between = text[first.end:second.start]
-    words = re.findall(r"\w+(?:['’]\w+)*", between)
-    return "\n\n" not in between and 0 < len(words) <= SPLIT_GAP_WORDS and first.cue in words
+    gap = _gap_in_paragraph(text, first.end, second.start)
+    words = WORD.findall(gap or "")
+    return 0 < len(words) <= SPLIT_GAP_WORDS and first.cue in words
 
 
-def _indirect_quote(doc: Document, attribution: Attribution, speakers: SpeakerResolver, quoted, direct) -> Quote:
+def _gap_in_paragraph(text: str, end: int, start: int) -> str | None:
+    """The text from one quote's end to the next one's start; None across a paragraph break."""
+    between = text[end:start]
+    return None if "\n\n" in between else between
+
+
+def _indirect_quote(doc: Document, attribution: Attribution, speakers: SpeakerResolver, quoted) -> Quote:
     start, end = attribution.start, attribution.end
     quote = Quote(id="", text=doc.text[start:end], start=start, end=end,
-                  kind="mixed" if direct is not None else "indirect", cue=attribution.cue_text,
+                  kind="mixed" if attribution.quoted else "indirect", cue=attribution.cue_text,
                   cue_kind=attribution.kind, speaker=speakers.entity_for(attribution.source))
     sentence = attribution.cue.sent
     quote.date = _date_in(doc, sentence.start_char, sentence.end_char, quote) or _date_before(doc, start, quoted)
