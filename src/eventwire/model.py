@@ -140,6 +140,7 @@ class Event:
     trigger: tuple[int, int] | None = None  # the words that fired the pattern
     pattern: str | None = None  # the dictionary entry that fired
     quote: str | None = None  # id of the quote the event was read from
+    also_spans: list[tuple[int, int]] = field(default_factory=list)  # later sentences telling the same event
     # How each part was found ("source": "Taliban (nsubj of 'agreed')", "modality": ...), for
     # `eventwire explain`; not part of the output record.
     why: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -166,6 +167,9 @@ class Document:
     error: str | None = None
     parse: Any = field(default=None, repr=False, compare=False)  # the spaCy Doc of `text`
     raw_text: str | None = field(default=None, repr=False, compare=False)  # text before cleaning
+    # the article as read plus what the pipeline was (Pipeline.input_hash): a store skips an input it
+    # has already processed in the same way
+    input_hash: str | None = field(default=None, repr=False, compare=False)
 
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -228,4 +232,5 @@ def _event_record(event: Event) -> dict:
         "quad_class": QUAD_CLASS_OF.get(event.type),
         "trigger": list(event.trigger) if event.trigger else None,
         "pattern": event.pattern, "quote": event.quote,
+        "also_spans": [list(span) for span in event.also_spans],
     }

@@ -225,3 +225,39 @@ def test_events_place_after_in_wins_over_other_toponyms(run_stages):
     doc = run_stages("Hamas attacked Israel in Gaza.")
     event = next(e for e in doc.events if e.type == "ASSAULT")
     assert next(p.name for p in doc.places if p.id == event.place) == "Gaza"
+
+
+def test_events_one_event_told_three_times_is_one_event_with_its_other_sentences(run_stages):
+    doc = events(run_stages, "Mosul fell under Islamic State control on Tuesday after Iraqi troops "
+                 "abandoned their posts.\n\nAs the Islamic State seized control of the city, thousands "
+                 "of families fled north.", published="2024-05-09")
+    (event,) = [e for e in doc.events if e.type == "COERCE"]
+    assert summary(doc, event) == ("COERCE", "192", ["Islamic State"], ["Mosul"])
+    assert event.date == "2024-05-07"
+    assert [doc.text[start:end] for start, end in event.also_spans] == [
+        "As the Islamic State seized control of the city, thousands of families fled north."]
+
+
+def test_events_retelling_without_a_source_joins_the_event_with_that_target(run_stages):
+    doc = events(run_stages, "Ethiopian forces captured the town of Dessie on Saturday.\n\n"
+                 "The capture of Dessie came after days of heavy fighting, a military spokesman said.",
+                 published="2024-05-09")
+    (event,) = [e for e in doc.events if e.type == "COERCE"]
+    assert summary(doc, event)[2:] == (["Ethiopian forces"], ["Dessie"])
+    assert len(event.also_spans) == 1 and doc.text[slice(*event.also_spans[0])].startswith("The capture of Dessie")
+
+
+@pytest.mark.parametrize("text", [
+    "Sudanese army jets bombed Nyala on Monday. On Thursday, the army bombed El Fasher.",  # other day, place
+    "Police arrested 40 protesters in Lima on Tuesday. Police arrested ten students in Cusco on Tuesday.",
+])
+def test_events_same_act_elsewhere_or_another_day_stays_two_events(run_stages, text):
+    doc = events(run_stages, text, published="2024-05-09")
+    assert len(doc.events) == 2 and not any(e.also_spans for e in doc.events)
+
+
+def test_events_weekend_and_sunday_at_one_place_are_one_event(run_stages):
+    doc = events(run_stages, "Kabul fell under Taliban control over the weekend. On Sunday, Taliban "
+                 "fighters entered Kabul and took over the presidential palace.", published="2021-08-17")
+    seized = [e for e in doc.events if e.type == "COERCE"]
+    assert len(seized) == 1 and len(seized[0].also_spans) == 1

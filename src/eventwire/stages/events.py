@@ -11,14 +11,19 @@
    else carried from the statement or narrative that implies it (`eventwire.event_context`);
    place from a toponym in the clause, else the nearest in the sentence.
 5. One event per type and actor pair per sentence; an event told again later in the article (the
-   lead's "Hamas congratulated the Taliban" and the statement's "We congratulate the Taliban") is
-   the same event when type and source agree and target and date do not disagree.
+   lead's "Hamas congratulated the Taliban" and the statement's "We congratulate the Taliban";
+   "Kabul fell under Taliban control" and "Taliban fighters entered Kabul") is one event when
+   type and sources agree and targets, places and dates do not disagree (`eventwire.event_identity`);
+   its later sentences are kept as `also_spans`.
 """
 
 from __future__ import annotations
 
+import functools
+
 from ..actors import load_dictionary
 from ..entity_index import entity_of, token_entities
+from ..event_identity import Where, actor_keys, dates_close, places_compatible, same_side
 from ..event_context import carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
 from ..intent import Triggered, with_statements
 from ..modality import OBLIGATION_AUX, modality_reason
@@ -42,6 +47,9 @@ FORCE_SECTORS = {"MIL", "COP", "PKO", "SPY", "UAF"}
 # Acts applied to a place, whose target is that place when no one is named ("lifted the curfew in
 # Montenegro"); a meeting or an agreement in Lima is not directed at Lima.
 PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
+# Two tellings of an event in one article at places this close are at one place (a city and its
+# airport, a town and a village beside it).
+SAME_PLACE_KM = 50
 BASE_CONFIDENCE = {"verb": 0.55, "noun": 0.4, "light": 0.55}
 SOURCE_BONUS, TARGET_BONUS, ROOT_BONUS, MODAL_PENALTY, DEPTH_PENALTY = 0.15, 0.1, 0.1, 0.2, 0.1
 
@@ -214,17 +222,20 @@ REPEAT_MARKERS = {"again", "also", "later", "then", "subsequently", "another", "
 
 
 def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
-    """The first telling of each event, completed with what later tellings add; "attacked again"
-    and "a new attack" are new events."""
+    """The first telling of each event, completed with what later tellings add and pointing to
+    their sentences; "attacked again" and "a new attack" are new events."""
     kept: list[Event] = []
     for event in events:
-        first = None if _marked_repeat(doc, event) else next((k for k in kept if _same_event(k, event)), None)
+        first = None if _marked_repeat(doc, event) else next((k for k in kept if _same_event(doc, k, event)), None)
         if first is None:
             kept.append(event)
             continue
-        first.target = first.target or event.target
+        first.source, first.target = first.source or event.source, first.target or event.target
         first.date, first.place = first.date or event.date, first.place or event.place
         first.confidence = max(first.confidence, event.confidence)
+        span = (event.start, event.end)
+        if span != (first.start, first.end) and span not in first.also_spans:
+            first.also_spans.append(span)
     return kept
 
 
@@ -239,8 +250,36 @@ def _marked_repeat(doc: Document, event: Event) -> bool:
     return span is not None and any(c.lower_ in REPEAT_MARKERS for c in span.root.children)
 
 
-def _same_event(one: Event, other: Event) -> bool:
-    return (one.type, _root(one.cameo), one.negated, sorted(one.source)) == \
-        (other.type, _root(other.cameo), other.negated, sorted(other.source)) \
-        and bool(one.source) and (not one.target or not other.target or sorted(one.target) == sorted(other.target)) \
-        and (not one.date or not other.date or one.date == other.date)
+def _same_event(doc: Document, one: Event, other: Event) -> bool:
+    """Two tellings in one article are one event: same type and CAMEO root, the same source
+    entities (or one telling names none and both name the same target), compatible targets (by
+    actor, so "the Afghan government" and "Afghanistan" agree) and places, and the same day; a day
+    apart ("over the weekend", "on Sunday") only at the same place."""
+    if (one.type, _root(one.cameo), one.negated) != (other.type, _root(other.cameo), other.negated):
+        return False
+    keys = functools.partial(_side_keys, {entity.id: entity for entity in doc.entities})
+    targets_one, targets_other = keys(one.target), keys(other.target)
+    if one.source and other.source:
+        if sorted(one.source) != sorted(other.source) or not same_side(targets_one, targets_other, missing_ok=True):
+            return False
+    # "the capture of Dessie" after "Ethiopian forces captured Dessie": told again without its
+    # source, an event is known by its target
+    elif not (one.source or other.source) or not same_side(targets_one, targets_other, missing_ok=False):
+        return False
+    places = {place.id: place for place in doc.places}
+    where = lambda event: _where(places.get(event.place))  # noqa: E731
+    if not places_compatible(where(one), where(other), km=SAME_PLACE_KM):
+        return False
+    same_place = one.place is not None and one.place == other.place
+    return dates_close(one.date, other.date, days=1 if same_place else 0)
+
+
+def _side_keys(entities: dict, ids: list[str]) -> frozenset[str]:
+    """The actors of one side, by actor key and by name (within one article a name is enough:
+    a town named twice may be one entity with a country code and another without)."""
+    found = [entities[i] for i in ids if i in entities]
+    return actor_keys((e.code for e in found), (e.name for e in found)) | actor_keys([None] * len(found), (e.name for e in found))
+
+
+def _where(place) -> Where | None:
+    return place and Where(place.name, place.country, place.lat, place.lon, place.feature)
