@@ -7,8 +7,10 @@ test_store.py; only the extract/run tests at the end run the real pipeline.
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -219,9 +221,10 @@ def test_cli_run_stores_and_rerun_adds_nothing(nlp, inputs, tmp_path):
     with Store(db, read_only=True) as store:
         counts = store.counts()
     assert (counts["documents"], counts["failed"]) == (4, 2)
-    summary = (f"4 articles, {{}} stored, {{}} unchanged, 2 failed, {counts['events']} event"
-               f"{'' if counts['events'] == 1 else 's'}, {counts['quotes']} quote"
-               f"{'' if counts['quotes'] == 1 else 's'} in {db}")
+    summary = (f"4 articles, {{}} stored, {{}} unchanged, 2 failed; {db} holds {counts['events']} "
+               f"event{'' if counts['events'] == 1 else 's'} in {counts['event_clusters']} "
+               f"cluster{'' if counts['event_clusters'] == 1 else 's'}, {counts['quotes']} quote"
+               f"{'' if counts['quotes'] == 1 else 's'}")
     assert summary.format(2, 0) in first.stderr.splitlines()
     assert first.stderr.splitlines()[-1].startswith("failed: blank: ")
 
@@ -254,3 +257,53 @@ def test_extract_does_not_read_its_own_output_inside_an_input_folder(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "--no-clean", "--output", str(output)])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()] == ["story"]
+
+
+def test_cli_run_extracts_a_changed_article_again_and_skips_the_rest(nlp, inputs, tmp_path):
+    db = str(tmp_path / "run.duckdb")
+    invoke("run", *inputs, "--db", db)
+    calm = Path(inputs[0])
+    calm.write_text("The council of Norland met the envoy of Ostmark in Kestrel City on Friday.\n",
+                    encoding="utf-8")
+    again = invoke("run", *inputs, "--db", db)
+    assert again.stderr.splitlines()[1].startswith("4 articles, 1 stored, 1 unchanged, 2 failed;")
+    with Store(db, read_only=True) as store:
+        (evidence,) = store.query("SELECT evidence FROM events WHERE doc_id = 'calm'")
+    assert "Kestrel City" in evidence["evidence"]
+
+
+def test_cli_run_reprocess_extracts_everything_again_and_stores_nothing_new(nlp, inputs, tmp_path, caplog):
+    db = str(tmp_path / "run.duckdb")
+    invoke("run", *inputs, "--db", db)
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+    with caplog.at_level(logging.INFO, logger="eventwire.cli"):
+        again = invoke("run", *inputs, "--db", db, "--reprocess")
+    # extracted again (each stored article is logged), found identical, so nothing is replaced
+    assert [r.getMessage() for r in caplog.records if r.name == "eventwire.cli"] == [
+        "unchanged calm", "failed blank", "unchanged w1", "failed wire:2"]
+    assert again.stderr.splitlines()[-2].startswith("4 articles, 0 stored, 2 unchanged, 2 failed;")
+    with Store(db, read_only=True) as store:
+        assert store.counts() == counts
+
+
+def test_cli_cluster_rebuilds_with_another_window(nlp, inputs, tmp_path):
+    db = str(tmp_path / "run.duckdb")
+    invoke("run", *inputs, "--db", db)
+    result = invoke("cluster", "--db", db, "--days", "3", "--km", "10")
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+    assert result.exit_code == 0
+    assert result.stderr == (f"{counts['events']} events in {counts['event_clusters']} clusters in {db}\n")
+
+
+def test_cli_export_gdelt_table(nlp, inputs, tmp_path):
+    db, out = str(tmp_path / "run.duckdb"), tmp_path / "events.gdelt.csv"
+    invoke("run", *inputs, "--db", db)
+    invoke("export", "--db", db, "--table", "gdelt", "--output", str(out))
+    header, *rows = out.read_text(encoding="utf-8").splitlines()
+    assert header.startswith("GlobalEventID,Day,MonthYear,Year,Actor1Code,Actor1Name,Actor1CountryCode")
+    protest = next(row.split(",") for row in rows if ",PROTEST," in row)
+    columns = dict(zip(header.split(","), protest))
+    assert (columns["Day"], columns["QuadClass"], columns["NumArticles"]) == ("20240201", "4", "1")
+    assert float(columns["GoldsteinScale"]) < 0

@@ -50,10 +50,11 @@ def test_export_jsonl_quotes_exact(store, tmp_path):
     assert [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] == [
         {"doc_id": "n1", "quote_id": "Q1", "text": "We acted in self-defence,", "start": 65,
          "end": 90, "speaker_id": "E3", "speaker_name": "Mara Lind", "cue": "said",
-         "date": "2024-03-04", "via": ["state radio"], "kind": "direct"},
+         "date": "2024-03-04", "via": ["state radio"], "kind": "direct", "cue_kind": "speech",
+         "parts": []},
         {"doc_id": "n2", "quote_id": "Q1", "text": "Norland of lying", "start": 37, "end": 53,
          "speaker_id": "E1", "speaker_name": "Ostmark foreign ministry", "cue": "accused",
-         "date": None, "via": [], "kind": "indirect"},
+         "date": None, "via": [], "kind": "indirect", "cue_kind": "speech", "parts": []},
     ]
 
 

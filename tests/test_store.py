@@ -137,9 +137,9 @@ def test_store_places_times_quotes_rows(store):
     assert table(store, "times", "doc_id") == [("n1", 56, 62, "Monday", "DATE", "2024-03-04")]
     assert table(store, "quotes", "doc_id") == [
         ("n1", "Q1", "We acted in self-defence,", 65, 90, "E3", "Mara Lind", "said", "2024-03-04",
-         ["state radio"], "direct"),
+         ["state radio"], "direct", "speech", []),
         ("n2", "Q1", "Norland of lying", 37, 53, "E1", "Ostmark foreign ministry", "accused", None,
-         [], "indirect"),
+         [], "indirect", "speech", []),
     ]
 
 
@@ -149,14 +149,14 @@ def test_store_events_rows(store):
          ["Norland troops"], ["NORMIL"], ["E2"], ["Ostmark"], ["OST"], "2024-03-04", "P1",
          "Ostmark", "XO", 50.5, 20.25,
          "Norland troops shelled a border post held by Ostmark on Monday.", 0, 63, False, None,
-         0.8, "shell"),
+         0.8, "shell", [], None),
         ("n1", "V2", "RETREAT", "material cooperation", None, [], None, ["E1"], ["Norland troops"],
          ["NORMIL"], [], [], [], None, None, None, None, None, None, "Norland did not pull back.",
-         156, 182, True, "negated", 0.4, "pull back"),
+         156, 182, True, "negated", 0.4, "pull back", [], None),
         ("n2", "V1", "ACCUSE", "verbal conflict", None, [], "112", ["E1"],
          ["Ostmark foreign ministry"], ["OSTGOV"], ["E2"], ["Norland"], ["NOR"], None, None, None,
          None, None, None, "The Ostmark foreign ministry accused Norland of lying.", 0, 54, False,
-         None, 0.7, "accuse"),
+         None, 0.7, "accuse", [], None),
     ]
 
 
@@ -176,7 +176,7 @@ def test_store_readding_same_docs_changes_no_table(store):
         assert store.add(doc) == "unchanged"
     assert store.counts() == before == {
         "documents": 3, "entities": 6, "mentions": 7, "places": 2, "times": 1, "quotes": 2,
-        "events": 3, "failed": 1}
+        "events": 3, "event_clusters": 0, "failed": 1}
     assert table(store, "documents", "id") == stamps
 
 
@@ -220,7 +220,7 @@ def test_store_records_migrations_once(tmp_path):
     with Store(path) as store:
         assert store.migrate() == []
         rows = store.con.execute("SELECT version, name FROM _eventwire_migrations").fetchall()
-        assert rows == [(1, "create tables")]
+        assert [version for version, _ in rows] == [1, 2]
         assert store.counts()["documents"] == 1
 
 

@@ -17,11 +17,13 @@ from pathlib import Path
 import click
 
 from .errors import EventwireError
-from .model import PLOVER_TYPES, Document
+from .model import PLOVER_TYPES, Article, Document
 from .settings import Settings
 from .store import FORMATS, TABLES, Store, StoreError, export, format_for
 from .cli_tables import ACTOR_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, emit
-from .store.db import check_date
+from .store.db import CLUSTER_DAYS, CLUSTER_KM, check_date
+
+LOGGER = logging.getLogger(__name__)
 
 # Exit status of extract and run: the number of failed articles, capped so it never wraps past
 # 255 or collides with FATAL_EXIT, which says that nothing could run at all.
@@ -42,30 +44,34 @@ class Job:
     clean: bool
     encoding: str | None
 
-    def documents(self, skip: tuple[str, ...] = ()) -> Iterator[Document]:
-        """The processed documents, in input order (failed ones carry `.error`); files in `skip`
-        (the run's own output) are not read as inputs even inside an input folder.
-
-        The pipeline is built here, before any output is written, so a missing model fails fast.
-        """
+    def pipeline(self):
+        """The pipeline, built and with its spaCy model loaded before any output is written, so a
+        missing model is one fatal error instead of the same error on every article."""
         try:
-            from .ingest import read_inputs
             from .pipeline import DEFAULT_STAGES, Pipeline
             from .stages.parse import load_spacy
 
             # --no-clean swaps the cleaner for "verbatim", which takes the text as it is
             stages = list(DEFAULT_STAGES) if self.clean else ["verbatim", *DEFAULT_STAGES[1:]]
             pipeline = Pipeline(self.settings, stages)
-            # The parser loads spaCy lazily; loading it now turns a missing model into one fatal
-            # error instead of the same error on every article.
             load_spacy(self.settings.spacy_model)
         except (EventwireError, ImportError) as exc:
             raise FatalError(str(exc)) from None
-        # ingest reads lazily, so a huge folder streams instead of being loaded at once
+        return pipeline
+
+    def articles(self, skip: tuple[str, ...] = ()) -> Iterator[Article]:
+        """The input articles, read lazily (a huge folder streams), in input order; files in `skip`
+        (the run's own output) are not read as inputs even inside an input folder."""
+        from .ingest import read_inputs
+
         options = {"max_chars": self.settings.max_chars, "skip": skip}
         if self.encoding:
             options["encoding"] = self.encoding
-        return pipeline.pipe(read_inputs(list(self.inputs), **options))
+        return read_inputs(list(self.inputs), **options)
+
+    def documents(self, skip: tuple[str, ...] = ()) -> Iterator[Document]:
+        """The processed documents, in input order (failed ones carry `.error`)."""
+        return self.pipeline().pipe(self.articles(skip))
 
 
 def dictionary_options(fn):
@@ -215,15 +221,20 @@ def extract(job: Job, output: str):
 @main.command()
 @pipeline_options
 @db_option
-def run(job: Job, db_path: Path):
-    """Extract from articles into a DuckDB database.
+@click.option("--reprocess", is_flag=True,
+              help="Extract again from articles already stored from the same input.")
+def run(job: Job, db_path: Path, reprocess: bool):
+    """Extract articles into a DuckDB database; cluster events.
 
     INPUT is a .txt, .html/.htm, .jsonl, .warc/.warc.gz or .rss/.atom/.xml feed file, or a
     folder of them (see `eventwire extract --help`). Each article is stored as soon as it is
-    done. Re-running over the same articles stores nothing new; a changed article replaces what
-    was stored for its id; a failed article is stored with its error until a later run
-    succeeds. The exit status is the number of failed articles (at most 100; 101 when nothing
-    could run).
+    done, in its own transaction. An article already stored from the same input by the same
+    eventwire version and dictionaries is skipped without being processed, so re-running adds
+    nothing and a run that was killed half-way picks up where it stopped. A changed article
+    replaces what was stored for its id; a failed article is stored with its error until a later
+    run succeeds. At the end, events of all stored articles are grouped into real-world events
+    (`eventwire cluster`). The exit status is the number of failed articles (at most 100; 101
+    when nothing could run).
 
     \b
     Example:
@@ -231,29 +242,67 @@ def run(job: Job, db_path: Path):
         eventwire run crawl.warc.gz saved-feeds/ --db news.duckdb -v
         eventwire events --db news.duckdb
     """
-    seen, counts, failed = 0, {"added": 0, "replaced": 0, "unchanged": 0}, []
-    found = {"events": 0, "quotes": 0}
-    documents = job.documents()
+    counts, failed = {"added": 0, "replaced": 0, "unchanged": 0}, []
+    pipeline = job.pipeline()
     with open_store(db_path, read_only=False, error=FatalError) as store:
+        done = {} if reprocess else store.input_hashes()
+
+        def new_input(article: Article) -> bool:
+            if done.get(article.id) == pipeline.input_hash(article):
+                counts["unchanged"] += 1
+                return False
+            return True
+
+        documents = pipeline.pipe(a for a in job.articles() if new_input(a))
         with click.progressbar(documents, label="Extracting", show_pos=True,
                                item_show_func=lambda doc: doc.id if doc else None,
                                file=sys.stderr) as docs:
             for doc in docs:
                 status = store.add(doc)
-                seen += 1
+                LOGGER.info("%s %s", "failed" if doc.error else status, doc.id)
                 if doc.error:
                     failed.append(doc)
-                    continue
-                counts[status] += 1
-                found["events"] += len(doc.events)
-                found["quotes"] += len(doc.quotes)
+                else:
+                    counts[status] += 1
+        if store.clusters_stale():
+            store.build_clusters()
+        held = store.counts()
     stored = counts["added"] + counts["replaced"]
+    seen = stored + counts["unchanged"] + len(failed)
     click.echo(f"{_plural(seen, 'article')}, {stored} stored, {counts['unchanged']} unchanged, "
-               f"{len(failed)} failed, {_plural(found['events'], 'event')}, "
-               f"{_plural(found['quotes'], 'quote')} in {db_path}", err=True)
+               f"{len(failed)} failed; {db_path} holds {_plural(held['events'], 'event')} in "
+               f"{_plural(held['event_clusters'], 'cluster')}, {_plural(held['quotes'], 'quote')}",
+               err=True)
     if failed:
         click.echo(f"failed{_failures(failed)}", err=True)
     sys.exit(min(len(failed), MAX_FAILED_EXIT))
+
+
+@main.command()
+@db_option
+@click.option("--days", type=click.IntRange(min=0), default=CLUSTER_DAYS, show_default=True,
+              help="Reports of one event are at most this many days apart.")
+@click.option("--km", type=click.FloatRange(min=0), default=CLUSTER_KM, show_default=True,
+              help="Two towns this close can be the place of one event.")
+def cluster(db_path, days, km):
+    """Group stored events into real-world events, across articles.
+
+    Events of the same PLOVER type whose sources are the same actors (a country and its
+    government, military or police count as one), whose targets do not disagree, whose dates are
+    at most DAYS apart and whose places can be one place become one cluster, with the number of
+    articles and of distinct publishers that report it, when it was first and last reported, and
+    every evidence sentence. `eventwire run` does this with the defaults; run it again to try
+    other windows.
+
+    \b
+    Example:
+        eventwire cluster --db news.duckdb --days 2
+        eventwire export --db news.duckdb --table clusters --output clusters.csv
+    """
+    with open_store(db_path, read_only=False) as store:
+        count = store.build_clusters(days=days, km=km)
+        events = store.query("SELECT count(*) AS n FROM events WHERE cluster_id IS NOT NULL")[0]["n"]
+    click.echo(f"{_plural(events, 'event')} in {_plural(count, 'cluster')} in {db_path}", err=True)
 
 
 def _plural(n: int, noun: str) -> str:
@@ -344,10 +393,16 @@ def actors(db_path, name, limit, fmt):
 def export_command(db_path, output, fmt, table):
     """Export a table to CSV, JSON Lines or Parquet.
 
+    `clusters` has one row per real-world event (see `eventwire cluster`); `gdelt` is the same
+    laid out as GDELT 2.0's event table: GlobalEventID, Day, Actor1Code, Actor1CountryCode, ...,
+    EventCode, QuadClass, GoldsteinScale, NumMentions, NumSources, NumArticles, ActionGeo_*,
+    DATEADDED, SOURCEURL. Country codes of places are ISO 3166 alpha-2 (GDELT's are FIPS).
+
     \b
     Example:
         eventwire export --db news.duckdb --format parquet --output events.parquet
         eventwire export --table actors --output actors.csv
+        eventwire export --table gdelt --output events.gdelt.csv
     """
     with open_store(db_path) as store:
         try:

@@ -6,8 +6,13 @@ batch goes on with the next article.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
+import json
 import logging
 from collections.abc import Iterable, Iterator
+from importlib import resources
 
 from . import stages as _stages  # noqa: F401  (importing registers the built-in stages)
 from .errors import EventwireError
@@ -45,6 +50,27 @@ class Pipeline:
             raise EventwireError("; ".join(problems))
         self.stages = [(name, STAGES[name].factory(self.settings)) for name in self.stage_names]
 
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """What every output depends on besides the article: eventwire's version, the stages, the
+        spaCy pipeline, the built-in data files and the user's dictionaries. A change in any of them
+        changes every input hash, so the next `eventwire run` extracts again."""
+        from . import __version__
+
+        digest = hashlib.sha256()
+        settings = [__version__, self.stage_names, self.settings.spacy_model, self.settings.max_chars]
+        digest.update(json.dumps(settings, default=str).encode())
+        data = resources.files("eventwire") / "data"
+        user = [*self.settings.actors_files, *self.settings.verbs_files]
+        for path in sorted(data.iterdir(), key=lambda p: p.name) + user:
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def input_hash(self, article: Article) -> str:
+        """A hash of the article as read and of the pipeline (`fingerprint`) that processes it."""
+        payload = json.dumps([self.fingerprint, dataclasses.asdict(article)], sort_keys=True)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
     def __call__(self, article: Article) -> Document:
         return next(self.pipe([article]))
 
@@ -53,7 +79,9 @@ class Pipeline:
         size = batch_size or self.settings.batch_size
         batch: list[Document] = []
         for article in articles:
-            batch.append(document_from_article(article))
+            doc = document_from_article(article)
+            doc.input_hash = self.input_hash(article)
+            batch.append(doc)
             if len(batch) >= size:
                 yield from self._run_batch(batch)
                 batch = []

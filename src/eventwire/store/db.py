@@ -22,6 +22,7 @@ from ..model import QUAD_CLASS_OF, Document
 
 LOGGER = logging.getLogger(__name__)
 
+# The per-document tables: a document's rows in all of them are replaced together.
 TABLES = ("documents", "entities", "mentions", "places", "times", "quotes", "events")
 
 # Each migration runs once, in order, and is recorded in _eventwire_migrations; a schema change is
@@ -48,7 +49,27 @@ CREATE TABLE events (doc_id VARCHAR, event_id VARCHAR, type VARCHAR, quad_class 
     place_name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, evidence VARCHAR,
     start INTEGER, "end" INTEGER, negated BOOLEAN, modality VARCHAR, confidence DOUBLE,
     pattern VARCHAR);
+"""), (2, "clusters, input hashes, event repeats, quote cue kinds", """
+ALTER TABLE documents ADD COLUMN input_hash VARCHAR;
+ALTER TABLE events ADD COLUMN also_evidence VARCHAR[];
+ALTER TABLE events ADD COLUMN cluster_id VARCHAR;
+ALTER TABLE quotes ADD COLUMN cue_kind VARCHAR;
+ALTER TABLE quotes ADD COLUMN parts INTEGER[][];
+CREATE TABLE event_clusters (cluster_id VARCHAR PRIMARY KEY, type VARCHAR, quad_class VARCHAR,
+    cameo VARCHAR, goldstein DOUBLE, source_codes VARCHAR[], source_names VARCHAR[],
+    target_codes VARCHAR[], target_names VARCHAR[], date_first VARCHAR, date_last VARCHAR,
+    place_name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT, feature VARCHAR,
+    num_events INTEGER, num_articles INTEGER, num_sources INTEGER, first_seen DATE, last_seen DATE,
+    evidence VARCHAR[], doc_ids VARCHAR[], urls VARCHAR[]);
+-- 'clusters_stale' is set with every stored document and cleared when clusters are rebuilt, so a
+-- run killed between the two still rebuilds them next time.
+CREATE TABLE _eventwire_state (key VARCHAR PRIMARY KEY, value VARCHAR);
 """)]
+
+CLUSTERS_STALE = "clusters_stale"
+# Reports of one event differ by a day (time zones, "overnight", a follow-up's "on Sunday"); places
+# by the distance between a town and its outskirts or airport.
+CLUSTER_DAYS, CLUSTER_KM = 1, 50
 
 PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -166,26 +187,56 @@ class Store:
         """
         record = doc.to_record()
         content_hash = _content_hash(record, doc)
-        old = self.con.execute("SELECT content_hash FROM documents WHERE id = ?", [doc.id]).fetchone()
+        old = self.con.execute("SELECT content_hash, input_hash FROM documents WHERE id = ?",
+                               [doc.id]).fetchone()
         if old and old[0] == content_hash:
+            if doc.input_hash and old[1] != doc.input_hash:
+                # same output from a new input or pipeline: remember the input, so it is skipped next time
+                self.con.execute("UPDATE documents SET input_hash = ? WHERE id = ?", [doc.input_hash, doc.id])
             return "unchanged"
         with self._transaction():
             for table in TABLES:
                 column = "id" if table == "documents" else "doc_id"
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [doc.id])
-            self.con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            self.con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
                 doc.id, doc.source, doc.title, _iso_date(doc.published), doc.publisher, doc.url,
                 doc.author, doc.text, content_hash, doc.error, _now(),
-                json.dumps(record, ensure_ascii=False)])
+                json.dumps(record, ensure_ascii=False), doc.input_hash])
             for table, rows in _rows(doc).items():
                 if rows:
                     marks = ", ".join("?" * len(rows[0]))
                     self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            self._set_state(CLUSTERS_STALE, "yes")
         return "replaced" if old else "added"
 
+    def input_hashes(self) -> dict[str, str]:
+        """The input hash of every document stored without an error: the inputs a run can skip."""
+        rows = self.con.execute("SELECT id, input_hash FROM documents "
+                                "WHERE error IS NULL AND input_hash IS NOT NULL").fetchall()
+        return dict(rows)
+
+    def clusters_stale(self) -> bool:
+        """Documents were stored since the event clusters were last built."""
+        row = self.con.execute("SELECT value FROM _eventwire_state WHERE key = ?", [CLUSTERS_STALE]).fetchone()
+        return bool(row and row[0] == "yes")
+
+    def build_clusters(self, *, days: int = CLUSTER_DAYS, km: float = CLUSTER_KM) -> int:
+        """Group the events of all articles into real-world events (`event_clusters`) and set
+        each event's `cluster_id`; returns the number of clusters. See `eventwire.store.clusters`."""
+        from .clusters import rebuild_clusters
+
+        with self._transaction():
+            count = rebuild_clusters(self.con, days=days, km=km)
+            self._set_state(CLUSTERS_STALE, "no")
+        return count
+
+    def _set_state(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO _eventwire_state VALUES (?, ?)", [key, value])
+
     def counts(self) -> dict[str, int]:
-        """Rows per table, plus `failed`: documents stored with an error."""
-        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        """Rows per table (event_clusters included), plus `failed`: documents stored with an error."""
+        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in (*TABLES, "event_clusters")}
         counts["failed"] = self.con.execute(
             "SELECT count(*) FROM documents WHERE error IS NOT NULL").fetchone()[0]
         return counts
@@ -269,7 +320,8 @@ def _rows(doc: Document) -> dict[str, list[tuple]]:
             ev.source, names(ev.source), codes(ev.source), ev.target, names(ev.target),
             codes(ev.target), ev.date, ev.place, place and place.name, place and place.country,
             place and place.lat, place and place.lon, doc.text[ev.start:ev.end], ev.start, ev.end,
-            ev.negated, ev.modality, ev.confidence, ev.pattern))
+            ev.negated, ev.modality, ev.confidence, ev.pattern,
+            [doc.text[start:end] for start, end in ev.also_spans], None))
     return {
         "entities": [(doc.id, e.id, e.name, e.type, e.code, e.member_of, len(e.mentions))
                      for e in doc.entities],
@@ -279,7 +331,8 @@ def _rows(doc: Document) -> dict[str, list[tuple]]:
                    for p in doc.places],
         "times": [(doc.id, t.start, t.end, t.text, t.type, t.value) for t in doc.times],
         "quotes": [(doc.id, q.id, q.text, q.start, q.end, q.speaker, names([q.speaker])[0]
-                    if q.speaker else None, q.cue, q.date, names(q.via), q.kind) for q in doc.quotes],
+                    if q.speaker else None, q.cue, q.date, names(q.via), q.kind, q.cue_kind,
+                    [list(part) for part in q.parts]) for q in doc.quotes],
         "events": events,
     }
 

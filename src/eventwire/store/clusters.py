@@ -1,0 +1,188 @@
+"""Event clusters: one row per real-world event, however many articles report it.
+
+Events of all stored articles are read in order of type and date. An event joins an open cluster of
+its type when the cluster's first event is at most `days` away, their sources are the same actors
+(a country and its state bodies count as one: `eventwire.event_identity`), their targets do not
+disagree and their places can be one place (`km`); otherwise it opens a new cluster. Events no
+one is named as doing ("the town was shelled") only join one another at the same named place.
+Negated, future and hypothetical events are in no cluster.
+
+The whole table is rebuilt from the stored events, so the clusters do not depend on the order in
+which articles were added, and a cluster's id, taken from its first event, stays the same when
+later reports join it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..event_identity import BROAD_FEATURES, Where, actor_keys, day, dates_close, places_compatible, same_side
+from ..goldstein import goldstein_of
+from ..model import QUAD_CLASS_OF
+
+MEMBER_SQL = """
+SELECT e.doc_id, e.event_id, e.type, e.cameo, e.source_codes, e.source_names, e.target_codes,
+    e.target_names, coalesce(e.date, CAST(d.published AS VARCHAR)) AS date, e.place_name,
+    e.country, e.lat, e.lon, p.geonameid, p.feature, e.evidence, d.publisher, d.url, d.published
+FROM events e JOIN documents d ON d.id = e.doc_id
+LEFT JOIN places p ON p.doc_id = e.doc_id AND p.place_id = e.place_id
+WHERE NOT e.negated
+ORDER BY e.type, date NULLS LAST, d.published NULLS LAST, e.doc_id, e.start, e.event_id
+"""
+
+
+@dataclass
+class Member:
+    """One stored event, as clustering sees it."""
+
+    row: dict
+    sources: frozenset[str]
+    targets: frozenset[str]
+    where: Where | None
+
+    @classmethod
+    def of(cls, row: dict) -> Member:
+        where = None
+        if row["place_name"]:
+            where = Where(row["place_name"], row["country"], row["lat"], row["lon"], row["feature"])
+        return cls(row, actor_keys(row["source_codes"], row["source_names"]),
+                   actor_keys(row["target_codes"], row["target_names"]), where)
+
+
+@dataclass
+class Cluster:
+    first: Member
+    members: list[Member] = field(default_factory=list)
+    targets: frozenset[str] = frozenset()
+    where: Where | None = None
+    place_row: dict | None = None
+
+    def accepts(self, event: Member, *, days: int, km: float) -> bool:
+        first = self.first
+        if not _dates_match(first.row["date"], event.row["date"], days):
+            return False
+        if not first.sources and not event.sources:
+            return _same_named_place(self.where, event.where)
+        return (same_side(first.sources, event.sources, missing_ok=False)
+                and same_side(self.targets, event.targets, missing_ok=True)
+                and places_compatible(self.where, event.where, km=km))
+
+    def add(self, event: Member) -> None:
+        self.members.append(event)
+        self.targets = self.targets or event.targets
+        # the most precise place any report gives ("Kabul" rather than "Afghanistan")
+        if event.where and (self.where is None or (self.where.feature in BROAD_FEATURES
+                                                   and event.where.feature not in BROAD_FEATURES)):
+            self.where, self.place_row = event.where, event.row
+
+
+def rebuild_clusters(con, *, days: int, km: float) -> int:
+    """Replace the event_clusters table and events.cluster_id from the stored events."""
+    cursor = con.execute(MEMBER_SQL)
+    names = [d[0] for d in cursor.description]
+    clusters = _cluster([Member.of(dict(zip(names, row))) for row in cursor.fetchall()], days, km)
+    con.execute("DELETE FROM event_clusters")
+    con.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
+    rows = [_cluster_row(cluster) for cluster in clusters]
+    if rows:
+        con.executemany(f"INSERT INTO event_clusters VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        con.execute("CREATE TEMP TABLE cluster_members (cluster_id VARCHAR, doc_id VARCHAR, event_id VARCHAR)")
+        try:
+            con.executemany("INSERT INTO cluster_members VALUES (?, ?, ?)", [
+                (row[0], m.row["doc_id"], m.row["event_id"]) for row, c in zip(rows, clusters) for m in c.members])
+            con.execute("UPDATE events SET cluster_id = m.cluster_id FROM cluster_members m "
+                        "WHERE events.doc_id = m.doc_id AND events.event_id = m.event_id")
+        finally:
+            con.execute("DROP TABLE cluster_members")
+    return len(rows)
+
+
+def _cluster(events: list[Member], days: int, km: float) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    open_by_type: dict[str, list[Cluster]] = {}
+    for event in events:
+        candidates = open_by_type.setdefault(event.row["type"], [])
+        _close_old(candidates, event.row["date"], days)
+        home = next((c for c in candidates if c.accepts(event, days=days, km=km)), None)
+        if home is None:
+            home = Cluster(first=event)
+            candidates.append(home)
+            clusters.append(home)
+        home.add(event)
+    return clusters
+
+
+def _close_old(candidates: list[Cluster], date: str | None, days: int) -> None:
+    """Drop clusters whose first event is too long before `date` to take it (events come in date order)."""
+    today = day(date)
+    if today is None:
+        return
+    candidates[:] = [c for c in candidates
+                     if (first := day(c.first.row["date"])) is None or (today - first).days <= days]
+
+
+def _dates_match(one: str | None, other: str | None, days: int) -> bool:
+    # across articles an undated event only matches another undated one
+    if not one or not other:
+        return not one and not other
+    return dates_close(one, other, days=days)
+
+
+def _same_named_place(one: Where | None, other: Where | None) -> bool:
+    return bool(one and other and one.feature not in BROAD_FEATURES
+                and one.name.lower() == other.name.lower() and one.country == other.country)
+
+
+def _cluster_row(cluster: Cluster) -> tuple:
+    rows = [m.row for m in cluster.members]
+    first = cluster.first.row
+    cameo = _most_common(r["cameo"] for r in rows)
+    dates = sorted(r["date"] for r in rows if r["date"])
+    published = sorted(r["published"] for r in rows if r["published"])
+    place = cluster.place_row or {}
+    return (
+        "C" + hashlib.sha1(f"{first['doc_id']}\t{first['event_id']}".encode()).hexdigest()[:12],
+        first["type"], QUAD_CLASS_OF.get(first["type"]), cameo, goldstein_of(cameo),
+        _by_frequency(c for r in rows for c in r["source_codes"] or ()),
+        _by_frequency(n for r in rows for n in r["source_names"] or ()),
+        _by_frequency(c for r in rows for c in r["target_codes"] or ()),
+        _by_frequency(n for r in rows for n in r["target_names"] or ()),
+        dates[0] if dates else None, dates[-1] if dates else None,
+        place.get("place_name"), place.get("country"), place.get("lat"), place.get("lon"),
+        place.get("geonameid"), place.get("feature"),
+        len(rows), len({r["doc_id"] for r in rows}), len({_outlet(r) for r in rows}),
+        published[0] if published else None, published[-1] if published else None,
+        # evidence, articles and links in the order they were reported
+        *(_distinct(r[column] for r in sorted(rows, key=_reported)) for column in ("evidence", "doc_id", "url")),
+    )
+
+
+def _reported(row: dict) -> tuple:
+    return row["published"] is None, row["published"] or dt.date.min, row["doc_id"]
+
+
+def _outlet(row: dict) -> str:
+    """Who published a report: its publisher, else its web site, else the article itself."""
+    if row["publisher"]:
+        return row["publisher"].strip().lower()
+    host = urlsplit(row["url"]).hostname if row["url"] else None
+    return host.removeprefix("www.") if host else f"doc:{row['doc_id']}"
+
+
+def _most_common(values) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _by_frequency(values) -> list[str]:
+    counts = Counter(v for v in values if v)
+    return sorted(counts, key=lambda v: (-counts[v], v))
+
+
+def _distinct(values) -> list:
+    return list(dict.fromkeys(v for v in values if v is not None))
+
