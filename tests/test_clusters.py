@@ -146,3 +146,21 @@ def test_rebuilding_clusters_changes_no_row(store):
     before = {t: store.query(f"SELECT * FROM {t} ORDER BY ALL") for t in ("event_clusters", "events")}
     store.build_clusters()
     assert {t: store.query(f"SELECT * FROM {t} ORDER BY ALL") for t in before} == before
+
+
+def test_a_sanction_told_from_where_it_was_announced_or_whom_it_hits_is_one_event():
+    washington = ("Washington", "US", 38.9, -77.04, "city")
+    iran = ("Iran", "IR", 32.0, 53.0, "country")
+    reports = [
+        report("s1", "Harbour Herald", "2025-04-02", "In Washington, the United States sanctioned Iran.",
+               ("United States", "USA"), ("Iran", "IRN"), type="SANCTION", cameo="163", date="2025-04-02",
+               place=washington),
+        report("s2", "Plains Courier", "2025-04-02", "The United States imposed sanctions on Iran.",
+               ("United States", "USA"), ("Iran", "IRN"), type="SANCTION", cameo="163", date="2025-04-02",
+               place=iran),
+    ]
+    with Store(":memory:") as store:
+        for doc in reports:
+            store.add(doc)
+        store.build_clusters()
+        assert clusters_of(store) == {frozenset({"s1", "s2"})}

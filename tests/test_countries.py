@@ -67,3 +67,11 @@ def test_a_name_claimed_twice_is_an_error(tmp_path):
                     "QA\tQAT\t2\tQatar\tAfghanistan\t\t\t\t25\t51\t1\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match="countries.tsv:2: 'Afghanistan' already names AF"):
         country_table.__wrapped__(path)
+
+
+def test_bare_congo_is_the_democratic_republic():
+    from eventwire.countries import country_by_name
+
+    assert country_by_name("Congo").iso3 == "COD"
+    assert country_by_name("Republic of Congo").iso3 == "COG"
+    assert country_by_name("Congo-Brazzaville").iso3 == "COG"

@@ -78,16 +78,18 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 
 
-def place_for(doc: Document, trigger, clause) -> str | None:
+def place_for(doc: Document, trigger, clause, actors: frozenset[int] = frozenset()) -> str | None:
     """Where the event happened: a place after "in/at/near" in its clause ("at the Kabul airport"),
     else a place standing as a noun in its clause ("entered Kabul"), else the nearest such place
-    in its sentence. A country naming an actor ("U.S. troops") is not where anything happened."""
+    in its sentence. A country naming an actor ("U.S. troops") is not where anything happened, nor
+    is a place standing for the source (tokens `actors`: "Turkey sent aid to Syria", "Manila and
+    the rebels agreed a truce")."""
     locative = [t for p in clause if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for t in p.subtree]
-    standing = [t for t in clause if t.dep_ not in MODIFIER_DEPS]
+    standing = [t for t in clause if t.dep_ not in MODIFIER_DEPS and t.i not in actors]
     found = _place_at(doc, {t.idx for t in locative}) or _place_at(doc, {t.idx for t in standing})
     if found:
         return found[0]
-    sentence_tokens = sorted((t for t in trigger.sent if t.dep_ not in MODIFIER_DEPS),
+    sentence_tokens = sorted((t for t in trigger.sent if t.dep_ not in MODIFIER_DEPS and t.i not in actors),
                              key=lambda t: abs(t.i - trigger.i))
     for token in sentence_tokens:
         found = _place_at(doc, {token.idx})

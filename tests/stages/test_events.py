@@ -261,3 +261,25 @@ def test_events_weekend_and_sunday_at_one_place_are_one_event(run_stages):
                  "fighters entered Kabul and took over the presidential palace.", published="2021-08-17")
     seized = [e for e in doc.events if e.type == "COERCE"]
     assert len(seized) == 1 and len(seized[0].also_spans) == 1
+
+
+def place_name(doc, event):
+    return next((p.name for p in doc.places if p.id == event.place), None)
+
+
+@pytest.mark.parametrize("text, event_type, place", [
+    ("Turkey sent food aid to Syria on Thursday.", "AID", "Syria"),
+    ("Manila and the New People's Army agreed a truce on Thursday.", "AGREE", None),
+])
+def test_events_a_place_standing_for_the_source_is_not_where_it_happened(run_stages, text, event_type, place):
+    doc = events(run_stages, text, published="2025-04-11")
+    (event,) = [e for e in doc.events if e.type == event_type]
+    assert place_name(doc, event) == place
+
+
+def test_events_a_town_as_target_takes_its_country_code(run_stages):
+    # the parser takes the first "Kharkiv" for a person; the second, after "in", shows it is a place
+    doc = events(run_stages, "Russian artillery pounded Kharkiv on Friday. Two people were killed in "
+                 "Kharkiv, officials said.", published="2025-04-05")
+    event = doc.events[0]
+    assert [(doc.entity(i).name, doc.entity(i).code) for i in event.target] == [("Kharkiv", "UKR")]

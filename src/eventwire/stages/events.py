@@ -116,7 +116,8 @@ class EventCoder:
             end=sentence.end_char - (len(sentence.text) - len(sentence.text.rstrip())),
             negated=modality is not None, modality=modality, pattern=pattern.text,
             trigger=(trigger.idx, trigger.idx + len(trigger.text)),
-            date=date_for(doc, trigger, clause), place=place_for(doc, trigger, clause),
+            date=date_for(doc, trigger, clause),
+            place=place_for(doc, trigger, clause, frozenset(i for i, e in owner.items() if e in sources)),
             quote=next((q.id for q in doc.quotes if q.kind == "direct" and q.start <= trigger.idx < q.end), None),
         )
         event.confidence = _confidence(event, trigger, nominal)

@@ -8,6 +8,9 @@ Qatari capital" / "the capital of Qatar". Names inside other entities ("the Jeru
 Resolution scores each candidate by population and feature class, with a bonus for candidates in a
 country (or US state) the article names elsewhere, so "Paris" is Paris, France, unless the article is
 about Texas. Mentions that resolve to the same entry become one `Place`.
+
+A town or region that is also an actor ("Russian forces shelled Kherson") takes the actor code of
+its country, as CAMEO codes a place by the state it lies in, unless it already has a code.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..countries import country_of_demonym, country_of_name
+from ..countries import country_by_iso2, country_of_demonym, country_of_name
 from ..gazetteer import DEFAULT_MIN_POPULATION, Candidate, Gazetteer, gazetteer
 from ..model import Document, Place
 from ..registry import stage
@@ -68,6 +71,22 @@ class Places:
     def __call__(self, doc: Document) -> None:
         toponyms = find_toponyms(doc.parse, self.gazetteer)
         doc.places = merge_places(toponyms, resolve_all(toponyms))
+        code_places_by_country(doc)
+
+
+def code_places_by_country(doc: Document) -> None:
+    """Give an uncoded place entity ("Kherson", "Bunia") the code of the country it was resolved in;
+    also a place the parser took for a person or group, when every mention of it is a place's."""
+    place_spans = {span for place in doc.places for span in place.mentions}
+    for entity in doc.entities:
+        if entity.code or not (entity.type in TOPONYM_LABELS
+                               or all((m.start, m.end) in place_spans for m in entity.mentions)):
+            continue
+        place = next((p for p in doc.places for m in entity.mentions for start, end in p.mentions
+                      if start < m.end and m.start < end and p.country), None)
+        country = place and country_by_iso2(place.country)
+        if country:
+            entity.code = country.iso3
 
 
 def place_mentions_in(doc: Document, start: int, end: int) -> list[Place]:

@@ -3,7 +3,10 @@
 Events of all stored articles are read in order of type and date. An event joins an open cluster of
 its type when the cluster's first event is at most `days` away, their sources are the same actors
 (a country and its state bodies count as one: `eventwire.event_identity`), their targets do not
-disagree and their places can be one place (`km`); otherwise it opens a new cluster. Events no
+disagree and, for acts done at a place (an attack, an arrest, a march, a deployment, a
+withdrawal), their places can be one place (`km`); otherwise it opens a new cluster. The place of
+a sanction, a statement or a meeting is told loosely (where it was announced, whom it concerns),
+so it does not split those. Events no
 one is named as doing ("the town was shelled") only join one another at the same named place.
 Negated, future and hypothetical events are in no cluster.
 
@@ -23,6 +26,10 @@ from urllib.parse import urlsplit
 from ..event_identity import BROAD_FEATURES, Where, actor_keys, day, dates_close, places_compatible, same_side
 from ..goldstein import goldstein_of
 from ..model import QUAD_CLASS_OF
+
+# Acts whose place is where they happened, so that the same actors doing them on the same day at two
+# places far apart are two events (PLOVER's material conflict acts, and withdrawals).
+PLACE_BOUND_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 
 MEMBER_SQL = """
 SELECT e.doc_id, e.event_id, e.type, e.cameo, e.source_codes, e.source_names, e.target_codes,
@@ -69,7 +76,8 @@ class Cluster:
             return _same_named_place(self.where, event.where)
         return (same_side(first.sources, event.sources, missing_ok=False)
                 and same_side(self.targets, event.targets, missing_ok=True)
-                and places_compatible(self.where, event.where, km=km))
+                and (first.row["type"] not in PLACE_BOUND_TYPES
+                     or places_compatible(self.where, event.where, km=km)))
 
     def add(self, event: Member) -> None:
         self.members.append(event)
