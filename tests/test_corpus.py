@@ -94,8 +94,9 @@ def test_corpus_cluster_is_the_manifest_event(corpus_db, event):
     with Store(corpus_db, read_only=True) as store:
         rows = store.query(
             "SELECT DISTINCT cluster_id FROM events WHERE NOT negated AND type = ? AND list_contains(?, doc_id) "
-            "AND list_contains(source_codes, ?) AND abs(date_diff('day', TRY_CAST(date AS DATE), CAST(? AS DATE))) <= 1",
-            [event["type"], event["articles"], event["source"], event["date"]])
+            "AND list_contains(source_codes, ?) AND list_contains(target_codes, ?) "
+            "AND abs(date_diff('day', TRY_CAST(date AS DATE), CAST(? AS DATE))) <= 1",
+            [event["type"], event["articles"], event["source"], event["target"], event["date"]])
         assert len(rows) == 1, f"{event['key']} is in {len(rows)} clusters"
         (cluster,) = store.query("SELECT * FROM event_clusters WHERE cluster_id = ?", [rows[0]["cluster_id"]])
     assert sorted(cluster["doc_ids"]) == sorted(event["articles"])

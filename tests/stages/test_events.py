@@ -283,3 +283,22 @@ def test_events_a_town_as_target_takes_its_country_code(run_stages):
                  "Kharkiv, officials said.", published="2025-04-05")
     event = doc.events[0]
     assert [(doc.entity(i).name, doc.entity(i).code) for i in event.target] == [("Kharkiv", "UKR")]
+
+
+def test_events_an_undated_telling_is_not_a_dated_recap_of_an_older_event(run_stages):
+    doc = events(run_stages, "Israeli warplanes bombed Hezbollah positions near the village before dawn.\n\n"
+                 "On March 9, Israeli jets bombed Hezbollah positions near the village, killing four "
+                 "fighters.", published="2025-03-24")
+    strikes = [e for e in doc.events if e.type == "ASSAULT" and e.target]
+    assert sorted(e.date or "" for e in strikes)[-1] == "2025-03-09" and len(strikes) >= 2
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Police arrested 40 protesters in Lima on Tuesday.", {"Police": "PERCOP", "40 protesters": "PEROPP"}),
+    ("Thousands of opposition supporters marched through Nairobi on Thursday.",
+     {"Thousands of opposition supporters": "KENOPP"}),
+    ("French troops in Mali clashed with militants.", {"French troops": "FRAMIL", "militants": "INS"}),
+])
+def test_events_domestic_sectors_take_the_country_their_sentence_is_set_in(run_stages, text, codes):
+    doc = events(run_stages, text, published="2025-04-05")
+    assert {e.name: e.code for e in doc.entities if e.name in codes} == codes

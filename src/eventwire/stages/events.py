@@ -50,6 +50,9 @@ PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "AID", "SANCTION", "MOBILIZE", "COER
 # Two tellings of an event in one article at places this close are at one place (a city and its
 # airport, a town and a village beside it).
 SAME_PLACE_KM = 50
+# An undated telling of an event is about what happened in the week before publication (as far back
+# as a weekday name reaches).
+RECENT_DAYS = 7
 BASE_CONFIDENCE = {"verb": 0.55, "noun": 0.4, "light": 0.55}
 SOURCE_BONUS, TARGET_BONUS, ROOT_BONUS, MODAL_PENALTY, DEPTH_PENALTY = 0.15, 0.1, 0.1, 0.2, 0.1
 
@@ -255,7 +258,8 @@ def _same_event(doc: Document, one: Event, other: Event) -> bool:
     """Two tellings in one article are one event: same type and CAMEO root, the same source
     entities (or one telling names none and both name the same target), compatible targets (by
     actor, so "the Afghan government" and "Afghanistan" agree) and places, and the same day; a day
-    apart ("over the weekend", "on Sunday") only at the same place."""
+    apart ("over the weekend", "on Sunday") only at the same place; an undated telling only with
+    one dated within a few days of publication."""
     if (one.type, _root(one.cameo), one.negated) != (other.type, _root(other.cameo), other.negated):
         return False
     keys = functools.partial(_side_keys, {entity.id: entity for entity in doc.entities})
@@ -271,8 +275,12 @@ def _same_event(doc: Document, one: Event, other: Event) -> bool:
     where = lambda event: _where(places.get(event.place))  # noqa: E731
     if not places_compatible(where(one), where(other), km=SAME_PLACE_KM):
         return False
-    same_place = one.place is not None and one.place == other.place
-    return dates_close(one.date, other.date, days=1 if same_place else 0)
+    if one.date and other.date:
+        same_place = one.place is not None and one.place == other.place
+        return dates_close(one.date, other.date, days=1 if same_place else 0)
+    # an undated telling is of the news of the day: not the same as a dated recap of weeks ago
+    dated = one.date or other.date
+    return not dated or not doc.published or dates_close(dated, doc.published[:10], days=RECENT_DAYS)
 
 
 def _side_keys(entities: dict, ids: list[str]) -> frozenset[str]:

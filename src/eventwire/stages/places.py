@@ -10,7 +10,10 @@ country (or US state) the article names elsewhere, so "Paris" is Paris, France, 
 about Texas. Mentions that resolve to the same entry become one `Place`.
 
 A town or region that is also an actor ("Russian forces shelled Kherson") takes the actor code of
-its country, as CAMEO codes a place by the state it lies in, unless it already has a code.
+its country, as CAMEO codes a place by the state it lies in, unless it already has a code. So does
+an actor the article codes by a domestic sector alone ("police", "opposition supporters") when the
+sentence that first names it is set in one country only ("Police arrested 40 protesters in Lima":
+PERCOP).
 """
 
 from __future__ import annotations
@@ -72,6 +75,30 @@ class Places:
         toponyms = find_toponyms(doc.parse, self.gazetteer)
         doc.places = merge_places(toponyms, resolve_all(toponyms))
         code_places_by_country(doc)
+        code_sectors_by_place(doc)
+
+
+# Sectors whose members act in their own country: police, opposition, courts, parliament, civilians,
+# unions, schools, hospitals. Soldiers, officials, refugees, journalists and aid workers are often
+# abroad, so "troops in Mali" stay MIL.
+DOMESTIC_SECTORS = {"COP", "OPP", "JUD", "LEG", "CVL", "LAB", "EDU", "HLH"}
+
+
+def code_sectors_by_place(doc: Document) -> None:
+    """Put the country in front of a domestic sector code when the sentence that first names the
+    actor has places in one country only."""
+    for entity in doc.entities:
+        if entity.code not in DOMESTIC_SECTORS or not entity.mentions or doc.parse is None:
+            continue
+        first = min(entity.mentions, key=lambda m: m.start)
+        span = doc.parse.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span.sent
+        countries = {p.country for p in place_mentions_in(doc, sentence.start_char, sentence.end_char)}
+        country = country_by_iso2(countries.pop()) if len(countries) == 1 and None not in countries else None
+        if country:
+            entity.code = country.iso3 + entity.code
 
 
 def code_places_by_country(doc: Document) -> None:
