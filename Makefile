@@ -1,12 +1,13 @@
 # Two commands set everything up on a fresh machine:
 #   make run    virtual environment, install, extract events from examples/ into a DuckDB file, print them
 #   make test   virtual environment, install, run the test suite
+#   make screenshots   a PNG of each view of the web explorer (eventwire serve) in screenshots/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install clean
+.PHONY: run test install clean screenshots
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +23,19 @@ run: $(STAMP)
 	$(BIN)/eventwire run examples/ --db examples.duckdb
 	$(BIN)/eventwire events --db examples.duckdb
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+screenshots: $(STAMP) $(CHROMIUM)
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) examples.duckdb build src/*.egg-info

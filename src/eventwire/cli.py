@@ -442,3 +442,31 @@ def explain_command(text, published, actors_files, verbs_files, as_json):
     except (EventwireError, StoreError) as exc:
         raise FatalError(str(exc)) from None
     click.echo(json.dumps(report, ensure_ascii=False) if as_json else render(report))
+
+
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 makes the explorer reachable from other machines.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve_command(db_path, host, port):
+    """Explore a database in the browser.
+
+    Events with filters, each event in its article with the evidence marked, a timeline, a map,
+    the network of who acts on whom, and who said what; the JSON API behind them is documented
+    at /api/docs. The database is opened read-only. Nothing is loaded from the internet.
+
+    \b
+    Example:
+        eventwire serve --db news.duckdb
+        eventwire serve --db news.duckdb --port 8080
+    """
+    import uvicorn
+
+    from .serve import create_app
+
+    with open_store(db_path) as store:
+        shown_host = f"[{host}]" if ":" in host else host
+        click.echo(f"eventwire explorer of {db_path} at http://{shown_host}:{port}/ "
+                   "(Ctrl+C to stop)")
+        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")

@@ -266,7 +266,7 @@ class Store:
             where.append("e.type = ?")
             params.append(type.upper())
         date = "coalesce(e.date, CAST(d.published AS VARCHAR))"
-        _date_filters(where, params, date, since, until)
+        date_filters(where, params, date, since, until)
         sql = (f"SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc_id"
                f"{_where(where)} ORDER BY date DESC NULLS LAST, e.doc_id, e.start, e.event_id")
         return self.query(*_limit(sql, params, limit))
@@ -279,7 +279,7 @@ class Store:
             where.append("contains(lower(q.speaker_name), lower(?))")
             params.append(speaker)
         date = "coalesce(q.date, CAST(d.published AS VARCHAR))"
-        _date_filters(where, params, date, since, until)
+        date_filters(where, params, date, since, until)
         sql = (f"SELECT q.doc_id, q.quote_id, {date} AS date, q.speaker_name, q.cue, q.kind, "
                f"q.via, q.text FROM quotes q LEFT JOIN documents d ON d.id = q.doc_id"
                f"{_where(where)} ORDER BY date DESC NULLS LAST, q.doc_id, q.start, q.quote_id")
@@ -362,7 +362,7 @@ def check_date(value: str) -> str:
     return value
 
 
-def _date_filters(where: list, params: list, col: str, since: str | None, until: str | None) -> None:
+def date_filters(where: list, params: list, col: str, since: str | None, until: str | None) -> None:
     if since:
         where.append(_SINCE.format(col=col))
         params.append(check_date(since))
