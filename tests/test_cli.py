@@ -307,3 +307,11 @@ def test_cli_export_gdelt_table(nlp, inputs, tmp_path):
     columns = dict(zip(header.split(","), protest))
     assert (columns["Day"], columns["QuadClass"], columns["NumArticles"]) == ("20240201", "4", "1")
     assert float(columns["GoldsteinScale"]) < 0
+
+
+def test_cli_cluster_refuses_a_missing_database_and_creates_none(tmp_path):
+    db = tmp_path / "none.duckdb"
+    result = CliRunner().invoke(main, ["cluster", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: no database at {db}; create one with 'eventwire run INPUT... --db {db}'\n"
+    assert not db.exists()

@@ -150,10 +150,11 @@ def date_option(name: str, help: str):
 
 
 @contextmanager
-def open_store(path: Path, *, read_only: bool = True, error=click.ClickException) -> Iterator[Store]:
+def open_store(path: Path, *, read_only: bool = True, create: bool = False,
+               error=click.ClickException) -> Iterator[Store]:
     """The store at `path`, with its errors turned into one-line CLI errors of class `error`."""
     try:
-        with Store(path, read_only=read_only) as store:
+        with Store(path, read_only=read_only, create=create) as store:
             yield store
     except StoreError as exc:
         raise error(str(exc)) from None
@@ -244,7 +245,7 @@ def run(job: Job, db_path: Path, reprocess: bool):
     """
     counts, failed = {"added": 0, "replaced": 0, "unchanged": 0}, []
     pipeline = job.pipeline()
-    with open_store(db_path, read_only=False, error=FatalError) as store:
+    with open_store(db_path, read_only=False, create=True, error=FatalError) as store:
         done = {} if reprocess else store.input_hashes()
 
         def new_input(article: Article) -> bool:

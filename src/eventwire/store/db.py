@@ -121,6 +121,7 @@ class Store:
     Args:
         path: the database file, or ":memory:".
         read_only: open an existing database for reading only (many readers may share it).
+        create: create the database if there is none (else StoreError).
 
     Example:
         >>> store = Store(":memory:")
@@ -128,9 +129,9 @@ class Store:
         'added'
     """
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False):
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False, create: bool = True):
         self.path = str(path)
-        if self.path != ":memory:" and read_only and not Path(path).exists():
+        if self.path != ":memory:" and (read_only or not create) and not Path(path).exists():
             raise StoreError(f"no database at {self.path}; create one with "
                              f"'eventwire run INPUT... --db {self.path}'")
         try:
