@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..event_identity import BROAD_FEATURES, Where, actor_keys, day, dates_close, places_compatible, same_side
@@ -50,6 +53,7 @@ class Member:
     sources: frozenset[str]
     targets: frozenset[str]
     where: Where | None
+    day: dt.date | None  # its date, when it is a whole day
 
     @classmethod
     def of(cls, row: dict) -> Member:
@@ -57,7 +61,14 @@ class Member:
         if row["place_name"]:
             where = Where(row["place_name"], row["country"], row["lat"], row["lon"], row["feature"])
         return cls(row, actor_keys(row["source_codes"], row["source_names"]),
-                   actor_keys(row["target_codes"], row["target_names"]), where)
+                   actor_keys(row["target_codes"], row["target_names"]), where, day(row["date"]))
+
+    def dated_near(self, other: Member, days: int) -> bool:
+        if self.day and other.day:
+            return abs((self.day - other.day).days) <= days
+        one, two = self.row["date"], other.row["date"]
+        # across articles an undated event only matches another undated one
+        return dates_close(one, two, days=days) if one and two else not one and not two
 
 
 @dataclass
@@ -70,7 +81,7 @@ class Cluster:
 
     def accepts(self, event: Member, *, days: int, km: float) -> bool:
         first = self.first
-        if not _dates_match(first.row["date"], event.row["date"], days):
+        if not first.dated_near(event, days):
             return False
         if not first.sources and not event.sources:
             return _same_named_place(self.where, event.where)
@@ -96,48 +107,67 @@ def rebuild_clusters(con, *, days: int, km: float) -> int:
     con.execute("DELETE FROM event_clusters")
     con.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
     rows = [_cluster_row(cluster) for cluster in clusters]
-    if rows:
-        con.executemany(f"INSERT INTO event_clusters VALUES ({', '.join('?' * len(rows[0]))})", rows)
-        con.execute("CREATE TEMP TABLE cluster_members (cluster_id VARCHAR, doc_id VARCHAR, event_id VARCHAR)")
-        try:
-            con.executemany("INSERT INTO cluster_members VALUES (?, ?, ?)", [
-                (row[0], m.row["doc_id"], m.row["event_id"]) for row, c in zip(rows, clusters) for m in c.members])
-            con.execute("UPDATE events SET cluster_id = m.cluster_id FROM cluster_members m "
-                        "WHERE events.doc_id = m.doc_id AND events.event_id = m.event_id")
-        finally:
-            con.execute("DROP TABLE cluster_members")
+    members = [{"cluster_id": row["cluster_id"], "doc_id": m.row["doc_id"], "event_id": m.row["event_id"]}
+               for row, cluster in zip(rows, clusters) for m in cluster.members]
+    # DuckDB inserts row by row from Python (executemany) a hundred times slower than it reads a
+    # file, so the rows go through a JSON Lines file.
+    with tempfile.TemporaryDirectory(prefix="eventwire-clusters-") as folder:
+        clusters_file, members_file = Path(folder) / "clusters.jsonl", Path(folder) / "members.jsonl"
+        _write_jsonl(clusters_file, rows)
+        _write_jsonl(members_file, members)
+        if rows:
+            con.execute(f"INSERT INTO event_clusters BY NAME SELECT * FROM read_json(?, format = "
+                        f"'newline_delimited', columns = {_columns_of(con, 'event_clusters')})",
+                        [str(clusters_file)])
+        if members:
+            con.execute("UPDATE events SET cluster_id = m.cluster_id FROM read_json(?, format = "
+                        "'newline_delimited', columns = {cluster_id: 'VARCHAR', doc_id: 'VARCHAR', "
+                        "event_id: 'VARCHAR'}) m WHERE events.doc_id = m.doc_id "
+                        "AND events.event_id = m.event_id", [str(members_file)])
     return len(rows)
 
 
+def _write_jsonl(path: Path, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def _columns_of(con, table: str) -> str:
+    """The table's columns as a read_json `columns` struct (names and types are the schema's own)."""
+    described = con.execute(f"DESCRIBE {table}").fetchall()
+    return "{" + ", ".join(f"\"{name}\": '{kind}'" for name, kind, *_ in described) + "}"
+
+
 def _cluster(events: list[Member], days: int, km: float) -> list[Cluster]:
+    """Clusters of `events` (in type and date order); the open clusters are looked up by type and
+    by each source actor of their first event, so an event is compared only with clusters that
+    could take it."""
     clusters: list[Cluster] = []
-    open_by_type: dict[str, list[Cluster]] = {}
+    open_clusters: dict[tuple, list[Cluster]] = {}
     for event in events:
-        candidates = open_by_type.setdefault(event.row["type"], [])
-        _close_old(candidates, event.row["date"], days)
-        home = next((c for c in candidates if c.accepts(event, days=days, km=km)), None)
+        buckets = [open_clusters.setdefault((event.row["type"], key), [])
+                   for key in sorted(event.sources) or [None]]
+        home = None
+        for bucket in buckets:
+            _close_old(bucket, event, days)
+            home = next((c for c in bucket if c.accepts(event, days=days, km=km)), None)
+            if home:
+                break
         if home is None:
             home = Cluster(first=event)
-            candidates.append(home)
             clusters.append(home)
+            for bucket in buckets:
+                bucket.append(home)
         home.add(event)
     return clusters
 
 
-def _close_old(candidates: list[Cluster], date: str | None, days: int) -> None:
-    """Drop clusters whose first event is too long before `date` to take it (events come in date order)."""
-    today = day(date)
-    if today is None:
-        return
-    candidates[:] = [c for c in candidates
-                     if (first := day(c.first.row["date"])) is None or (today - first).days <= days]
-
-
-def _dates_match(one: str | None, other: str | None, days: int) -> bool:
-    # across articles an undated event only matches another undated one
-    if not one or not other:
-        return not one and not other
-    return dates_close(one, other, days=days)
+def _close_old(bucket: list[Cluster], event: Member, days: int) -> None:
+    """Drop clusters whose first event is too long before `event` to take it (events come in date
+    order)."""
+    if event.day and bucket and bucket[0].first.day and (event.day - bucket[0].first.day).days > days:
+        bucket[:] = [c for c in bucket if c.first.day is None or (event.day - c.first.day).days <= days]
 
 
 def _same_named_place(one: Where | None, other: Where | None) -> bool:
@@ -145,28 +175,31 @@ def _same_named_place(one: Where | None, other: Where | None) -> bool:
                 and one.name.lower() == other.name.lower() and one.country == other.country)
 
 
-def _cluster_row(cluster: Cluster) -> tuple:
+def _cluster_row(cluster: Cluster) -> dict:
     rows = [m.row for m in cluster.members]
     first = cluster.first.row
     cameo = _most_common(r["cameo"] for r in rows)
     dates = sorted(r["date"] for r in rows if r["date"])
     published = sorted(r["published"] for r in rows if r["published"])
     place = cluster.place_row or {}
-    return (
-        "C" + hashlib.sha1(f"{first['doc_id']}\t{first['event_id']}".encode()).hexdigest()[:12],
-        first["type"], QUAD_CLASS_OF.get(first["type"]), cameo, goldstein_of(cameo),
-        _by_frequency(c for r in rows for c in r["source_codes"] or ()),
-        _by_frequency(n for r in rows for n in r["source_names"] or ()),
-        _by_frequency(c for r in rows for c in r["target_codes"] or ()),
-        _by_frequency(n for r in rows for n in r["target_names"] or ()),
-        dates[0] if dates else None, dates[-1] if dates else None,
-        place.get("place_name"), place.get("country"), place.get("lat"), place.get("lon"),
-        place.get("geonameid"), place.get("feature"),
-        len(rows), len({r["doc_id"] for r in rows}), len({_outlet(r) for r in rows}),
-        published[0] if published else None, published[-1] if published else None,
-        # evidence, articles and links in the order they were reported
-        *(_distinct(r[column] for r in sorted(rows, key=_reported)) for column in ("evidence", "doc_id", "url")),
-    )
+    reported = sorted(rows, key=_reported)  # evidence, articles and links in the order reported
+    return {
+        "cluster_id": "C" + hashlib.sha1(f"{first['doc_id']}\t{first['event_id']}".encode()).hexdigest()[:12],
+        "type": first["type"], "quad_class": QUAD_CLASS_OF.get(first["type"]), "cameo": cameo,
+        "goldstein": goldstein_of(cameo),
+        "source_codes": _by_frequency(c for r in rows for c in r["source_codes"] or ()),
+        "source_names": _by_frequency(n for r in rows for n in r["source_names"] or ()),
+        "target_codes": _by_frequency(c for r in rows for c in r["target_codes"] or ()),
+        "target_names": _by_frequency(n for r in rows for n in r["target_names"] or ()),
+        "date_first": dates[0] if dates else None, "date_last": dates[-1] if dates else None,
+        "place_name": place.get("place_name"), "country": place.get("country"), "lat": place.get("lat"),
+        "lon": place.get("lon"), "geonameid": place.get("geonameid"), "feature": place.get("feature"),
+        "num_events": len(rows), "num_articles": len({r["doc_id"] for r in rows}),
+        "num_sources": len({_outlet(r) for r in rows}),
+        "first_seen": published[0] if published else None, "last_seen": published[-1] if published else None,
+        "evidence": _distinct(r["evidence"] for r in reported), "doc_ids": _distinct(r["doc_id"] for r in reported),
+        "urls": _distinct(r["url"] for r in reported),
+    }
 
 
 def _reported(row: dict) -> tuple:
