@@ -315,3 +315,19 @@ def test_cli_cluster_refuses_a_missing_database_and_creates_none(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == f"Error: no database at {db}; create one with 'eventwire run INPUT... --db {db}'\n"
     assert not db.exists()
+
+
+def test_cli_clusters_lists_most_reported_first(tmp_path):
+    from test_clusters import REPORTS
+
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        for doc in REPORTS:
+            store.add(doc)
+        store.build_clusters()
+    result = invoke("clusters", "--db", str(db), "--min-articles", "2", "--json")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["type"], r["num_articles"], r["num_sources"]) for r in rows] == [("ASSAULT", 4, 3), ("ASSAULT", 2, 2)]
+    table = invoke("clusters", "--db", str(db), "--type", "sanction").stdout.splitlines()
+    assert table[0].split() == ["date", "type", "source", "target", "place", "arts", "outl", "evidence"]
+    assert table[2].startswith("2025-03-03  SANCTION    EU") and "The EU sanctioned Russia" in table[2]

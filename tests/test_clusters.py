@@ -164,3 +164,23 @@ def test_a_sanction_told_from_where_it_was_announced_or_whom_it_hits_is_one_even
             store.add(doc)
         store.build_clusters()
         assert clusters_of(store) == {frozenset({"s1", "s2"})}
+
+
+def test_a_meeting_told_from_either_side_is_one_event():
+    taliban, pakistan = ("Taliban", "AFGINS"), ("Pakistani officials", "PAKGOV")
+    reports = [
+        report("m1", "Harbour Herald", "2025-03-17", "Taliban officials met Pakistani officials in Doha.",
+               taliban, pakistan, type="CONSULT", cameo="040", date="2025-03-17"),
+        report("m2", "Plains Courier", "2025-03-18", "Pakistani officials met the Taliban in Doha.",
+               pakistan, taliban, type="CONSULT", cameo="040", date="2025-03-17"),
+        # an attack is not a meeting: told the other way round it is another event
+        report("m3", "Harbour Herald", "2025-03-17", "The Taliban attacked Pakistani officials.",
+               taliban, pakistan, date="2025-03-17"),
+        report("m4", "Plains Courier", "2025-03-17", "Pakistani officials attacked the Taliban.",
+               pakistan, taliban, date="2025-03-17"),
+    ]
+    with Store(":memory:") as store:
+        for doc in reports:
+            store.add(doc)
+        store.build_clusters()
+        assert clusters_of(store) == {frozenset({"m1", "m2"}), frozenset({"m3"}), frozenset({"m4"})}

@@ -20,7 +20,7 @@ from .errors import EventwireError
 from .model import PLOVER_TYPES, Article, Document
 from .settings import Settings
 from .store import FORMATS, TABLES, Store, StoreError, export, format_for
-from .cli_tables import ACTOR_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, emit
+from .cli_tables import ACTOR_COLUMNS, CLUSTER_COLUMNS, EVENT_COLUMNS, QUOTE_COLUMNS, emit
 from .store.db import CLUSTER_DAYS, CLUSTER_KM, check_date
 
 LOGGER = logging.getLogger(__name__)
@@ -344,6 +344,35 @@ def events(db_path, actor, event_type, since, until, limit, include_negated, fmt
         rows = store.events(actor=actor, type=event_type, since=since, until=until, limit=limit,
                             include_negated=include_negated)
     emit(rows, fmt, EVENT_COLUMNS, "events")
+
+
+@main.command()
+@db_option
+@click.option("--actor", metavar="TEXT", help="Source or target name or code contains TEXT.")
+@click.option("--type", "event_type", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+              metavar="TYPE", help="PLOVER event type, e.g. ASSAULT.")
+@date_option("--since", "Overlapping DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).")
+@date_option("--until", "Overlapping DATE or earlier.")
+@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only events reported by at least N articles.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@output_options
+def clusters(db_path, actor, event_type, since, until, min_articles, limit, fmt):
+    """List real-world events across articles, most reported first.
+
+    One row per event cluster (see `eventwire cluster`): first date, type, actors, place, the
+    number of articles and of distinct outlets reporting it, and its first evidence sentence;
+    --json gives every field, with all evidence sentences, article ids and URLs.
+
+    \b
+    Example:
+        eventwire clusters --db news.duckdb --min-articles 3
+        eventwire clusters --db news.duckdb --type ASSAULT --since 2025-03 --json
+    """
+    with open_store(db_path) as store:
+        rows = store.clusters(actor=actor, type=event_type, since=since, until=until,
+                              min_articles=min_articles, limit=limit)
+    emit(rows, fmt, CLUSTER_COLUMNS, "clusters")
 
 
 @main.command()

@@ -32,6 +32,16 @@ QUOTE_COLUMNS = [
     ("cue", 10, lambda r: r["cue"]),
     ("quote", 0, lambda r: r["text"]),
 ]
+CLUSTER_COLUMNS = [
+    ("date", 10, lambda r: r["date_first"]),
+    ("type", 10, lambda r: r["type"]),
+    ("source", 16, _names("source_names")),
+    ("target", 16, _names("target_names")),
+    ("place", 12, lambda r: r["place_name"]),
+    ("arts", -4, lambda r: r["num_articles"]),
+    ("outl", -4, lambda r: r["num_sources"]),
+    ("evidence", 0, lambda r: r["evidence"][0] if r["evidence"] else None),
+]
 ACTOR_COLUMNS = [
     ("name", 36, lambda r: r["name"]),
     ("code", 10, lambda r: r["code"]),

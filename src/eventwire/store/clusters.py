@@ -4,11 +4,11 @@ Events of all stored articles are read in order of type and date. An event joins
 its type when the cluster's first event is at most `days` away, their sources are the same actors
 (a country and its state bodies count as one: `eventwire.event_identity`), their targets do not
 disagree and, for acts done at a place (an attack, an arrest, a march, a deployment, a
-withdrawal), their places can be one place (`km`); otherwise it opens a new cluster. The place of
-a sanction, a statement or a meeting is told loosely (where it was announced, whom it concerns),
-so it does not split those. Events no
-one is named as doing ("the town was shelled") only join one another at the same named place.
-Negated, future and hypothetical events are in no cluster.
+withdrawal), their places can be one place (`km`); otherwise it opens a new cluster. The place of a
+sanction, a statement or a meeting is told loosely (where it was announced, whom it concerns), so
+it does not split those; for meetings, agreements and cooperation the two sides may be named the
+other way round. Events no one is named as doing ("the town was shelled") only join one another at
+the same named place. Negated, future and hypothetical events are in no cluster.
 
 The whole table is rebuilt from the stored events, so the clusters do not depend on the order in
 which articles were added, and a cluster's id, taken from its first event, stays the same when
@@ -33,6 +33,9 @@ from ..model import QUAD_CLASS_OF
 # Acts whose place is where they happened, so that the same actors doing them on the same day at two
 # places far apart are two events (PLOVER's material conflict acts, and withdrawals).
 PLACE_BOUND_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+
+# Acts that two parties do together: who is named first does not make another event.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 MEMBER_SQL = """
 SELECT e.doc_id, e.event_id, e.type, e.cameo, e.source_codes, e.source_names, e.target_codes,
@@ -85,10 +88,13 @@ class Cluster:
             return False
         if not first.sources and not event.sources:
             return _same_named_place(self.where, event.where)
-        return (same_side(first.sources, event.sources, missing_ok=False)
-                and same_side(self.targets, event.targets, missing_ok=True)
-                and (first.row["type"] not in PLACE_BOUND_TYPES
-                     or places_compatible(self.where, event.where, km=km)))
+        same_dyad = (same_side(first.sources, event.sources, missing_ok=False)
+                     and same_side(self.targets, event.targets, missing_ok=True))
+        # "the Taliban met Pakistani officials" is "Pakistani officials met the Taliban"
+        reversed_dyad = (first.row["type"] in SYMMETRIC_TYPES and bool(first.sources & event.targets)
+                         and bool(self.targets & event.sources))
+        return (same_dyad or reversed_dyad) and (
+            first.row["type"] not in PLACE_BOUND_TYPES or places_compatible(self.where, event.where, km=km))
 
     def add(self, event: Member) -> None:
         self.members.append(event)
@@ -146,8 +152,8 @@ def _cluster(events: list[Member], days: int, km: float) -> list[Cluster]:
     clusters: list[Cluster] = []
     open_clusters: dict[tuple, list[Cluster]] = {}
     for event in events:
-        buckets = [open_clusters.setdefault((event.row["type"], key), [])
-                   for key in sorted(event.sources) or [None]]
+        keys = event.sources | event.targets if event.row["type"] in SYMMETRIC_TYPES else event.sources
+        buckets = [open_clusters.setdefault((event.row["type"], key), []) for key in sorted(keys) or [None]]
         home = None
         for bucket in buckets:
             _close_old(bucket, event, days)
@@ -157,8 +163,8 @@ def _cluster(events: list[Member], days: int, km: float) -> list[Cluster]:
         if home is None:
             home = Cluster(first=event)
             clusters.append(home)
-            for bucket in buckets:
-                bucket.append(home)
+            for key in sorted(event.sources) or [None]:
+                open_clusters.setdefault((event.row["type"], key), []).append(home)
         home.add(event)
     return clusters
 

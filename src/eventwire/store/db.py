@@ -262,10 +262,8 @@ class Store:
                          "e.source_codes, e.target_codes)) AS t(x) WHERE contains(lower(x), lower(?)))")
             params.append(actor)
         if type:
-            if type.upper() not in QUAD_CLASS_OF:
-                raise StoreError(f"unknown event type {type!r}; one of {', '.join(QUAD_CLASS_OF)}")
             where.append("e.type = ?")
-            params.append(type.upper())
+            params.append(_plover_type(type))
         date = "coalesce(e.date, CAST(d.published AS VARCHAR))"
         date_filters(where, params, date, since, until)
         sql = (f"SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc_id"
@@ -284,6 +282,25 @@ class Store:
         sql = (f"SELECT q.doc_id, q.quote_id, {date} AS date, q.speaker_name, q.cue, q.kind, "
                f"q.via, q.text FROM quotes q LEFT JOIN documents d ON d.id = q.doc_id"
                f"{_where(where)} ORDER BY date DESC NULLS LAST, q.doc_id, q.start, q.quote_id")
+        return self.query(*_limit(sql, params, limit))
+
+    def clusters(self, *, actor: str | None = None, type: str | None = None,
+                 since: str | None = None, until: str | None = None, min_articles: int = 1,
+                 limit: int | None = 100) -> Rows:
+        """Real-world events (event clusters), most reported first; the filters read as for
+        `events`, a cluster's dates overlapping [since, until]."""
+        where, params = ["num_articles >= ?"], [min_articles]
+        if actor:
+            where.append("EXISTS (SELECT 1 FROM unnest(list_concat(source_names, target_names, "
+                         "source_codes, target_codes)) AS t(x) WHERE contains(lower(x), lower(?)))")
+            params.append(actor)
+        if type:
+            where.append("type = ?")
+            params.append(_plover_type(type))
+        date_filters(where, params, "date_last", since, None)
+        date_filters(where, params, "date_first", None, until)
+        sql = (f"SELECT * FROM event_clusters{_where(where)} ORDER BY num_articles DESC, "
+               f"num_events DESC, date_first DESC NULLS LAST, cluster_id")
         return self.query(*_limit(sql, params, limit))
 
     def actors(self, *, name: str | None = None, limit: int | None = 100) -> Rows:
@@ -354,6 +371,13 @@ def _iso_date(value: str | None) -> dt.date | None:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _plover_type(value: str) -> str:
+    """The PLOVER type `value` names, in capitals (any case is accepted); else StoreError."""
+    if value.upper() not in QUAD_CLASS_OF:
+        raise StoreError(f"unknown event type {value!r}; one of {', '.join(QUAD_CLASS_OF)}")
+    return value.upper()
 
 
 def check_date(value: str) -> str:
