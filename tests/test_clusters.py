@@ -103,7 +103,7 @@ def test_cluster_row_counts_articles_sources_and_reporting_days(store):
     assert (row["num_events"], row["num_articles"], row["num_sources"]) == (4, 4, 3)
     assert (row["date_first"], row["date_last"]) == ("2025-03-03", "2025-03-04")
     assert (row["first_seen"], row["last_seen"]) == (dt.date(2025, 3, 3), dt.date(2025, 3, 5))
-    # the most precise place any report gives; the actors most reports name first
+    # the place most reports give (the airport and the country are one report each); the actors most reports name first
     assert (row["place_name"], row["country"], row["feature"]) == ("Kharkiv", "UA", "city")
     assert row["source_codes"] == ["RUS", "RUSMIL"] and row["target_codes"] == ["UKR"]
     assert row["evidence"] == [r.text for r in REPORTS[:4]]

@@ -132,3 +132,12 @@ def test_quotes_indirect_speech(run_stages, text, quoted, speaker):
 def test_quotes_indirect_speech_date(run_stages):
     doc = quotes(run_stages, "The Taliban said on Monday that it would respect the agreement.")
     assert doc.quotes[0].date == "2021-08-16"
+
+
+def test_quotes_a_statement_is_not_dated_by_history_told_before_it(run_stages):
+    doc = quotes(run_stages, "The insurgency has killed thousands of people since it began in 1969.\n\n"
+                 "Business groups in Manila welcomed the agreement, saying it could bring investment.\n\n"
+                 "On Monday, the army said the rebels had lost ground.", published="2025-03-24")
+    dates = {q.text: q.date for q in doc.quotes}
+    assert dates["it could bring investment"] is None
+    assert dates["the rebels had lost ground"] == "2025-03-24"

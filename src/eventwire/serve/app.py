@@ -65,6 +65,8 @@ Offset = Annotated[int, Query(ge=0, description="Rows to skip, for the next page
 DocId = Annotated[str, Path(description="The article's id, e.g. the input file's name without "
                             "extension.")]
 EventId = Annotated[str, Path(description="The event's id within its article, e.g. V3.")]
+ClusterId = Annotated[str, Path(description="The cluster's id (`cluster_id` of /api/clusters and "
+                                "/api/events), e.g. C01bd453a5af2.")]
 api = APIRouter(prefix="/api")
 
 
@@ -144,6 +146,14 @@ def quotes(cur: Cursor,
 def clusters(cur: Cursor, filters: Filters, limit: Limit = 50, offset: Offset = 0):
     """Real-world events reported by one or more articles, most reported first."""
     return queries.clusters(cur, filters, limit=limit, offset=offset)
+
+
+@api.get("/clusters/{cluster_id}", response_model=schemas.ClusterView,
+         summary="One event across articles", responses={404: {"description": "No such cluster."}})
+def cluster(cur: Cursor, cluster_id: ClusterId):
+    """The cluster and its member events: each article's event, with the article's title,
+    publisher and date and the evidence sentence, in the order the articles were published."""
+    return _found(queries.cluster(cur, cluster_id), f"no cluster {cluster_id!r}")
 
 
 def _found(value, message: str):

@@ -196,6 +196,21 @@ def clusters(cur, filters: EventFilter, *, limit: int, offset: int) -> dict:
     return {"total": total, "limit": limit, "offset": offset, "clusters": page}
 
 
+CLUSTER_MEMBERS_SQL = f"""SELECT e.doc_id, e.event_id, {EVENT_DATE} AS date, e.evidence, d.title,
+    d.publisher, CAST(d.published AS VARCHAR) AS published, d.url
+    FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = ?
+    ORDER BY d.published NULLS LAST, e.doc_id, e.start, e.event_id"""
+
+
+def cluster(cur, cluster_id: str) -> dict | None:
+    """One cluster and its member events (with their articles) in the order they were reported,
+    as the cluster's `doc_ids` are; None if there is no such cluster."""
+    found = rows(cur, "SELECT * FROM event_clusters WHERE cluster_id = ?", [cluster_id])
+    if not found:
+        return None
+    return {"cluster": found[0], "events": rows(cur, CLUSTER_MEMBERS_SQL, [cluster_id])}
+
+
 def summary(cur) -> dict:
     """What the database holds: counts, the span of event dates, and events by type."""
     counts = rows(cur, f"""SELECT

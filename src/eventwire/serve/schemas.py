@@ -236,6 +236,24 @@ class ClusterPage(Page):
     clusters: list[Cluster]
 
 
+class ClusterMember(BaseModel):
+    doc_id: str = Field(description="The article that reports the event.")
+    event_id: str = Field(description="The event's id within its article, e.g. V3.")
+    date: str | None = Field(description="The event's date as this article gives it, else the "
+                             "article's date.")
+    evidence: str = Field(description="The sentence the event was read from.")
+    title: str | None = Field(description="The article's title.")
+    publisher: str | None
+    published: str | None = Field(description="When the article was published.")
+    url: str | None
+
+
+class ClusterView(BaseModel):
+    cluster: Cluster
+    events: list[ClusterMember] = Field(description="The events of all articles that make up the "
+                                        "cluster, in the order their articles were published.")
+
+
 class Summary(BaseModel):
     documents: int
     failed: int

@@ -17,6 +17,7 @@ import re
 
 from ..attribution import Attribution, find_attributions, is_cue, source_of
 from ..entity_index import entity_of, token_entities
+from ..event_identity import day
 from ..model import Document, Mention, Quote
 from ..quote_marks import MIN_QUOTE_WORDS, QuoteSpan, find_quote_spans
 from ..quote_speakers import SpeakerResolver
@@ -254,15 +255,27 @@ def previous_paragraph_start(text: str, position: int) -> int:
 
 def _date_before(doc: Document, position: int, quoted: list[tuple[int, int]]) -> str | None:
     """The date of the nearest usable time expression before `position` in this or the previous
-    paragraph, not inside a direct quote (`quoted` spans)."""
+    paragraph, not inside a direct quote (`quoted` spans), and within the month before the
+    article: "since the insurgency began in 1969" is history, not when the next statement was made."""
     floor = previous_paragraph_start(doc.text, position)
     for time in sorted(doc.times, key=lambda t: -t.start):
         if not floor <= time.start < position or any(a <= time.start < b for a, b in quoted):
             continue
         value = event_date(time.value)
-        if value:
+        if value and _recent(value, doc.published):
             return value
     return None
+
+
+def _recent(value: str, published: str | None, days: int = 31) -> bool:
+    """`value` (a date, month or year) lies in the `days` before `published` (or there is no
+    article date to tell)."""
+    article, when = day(published[:10]) if published else None, day(value)
+    if article is None:
+        return True
+    if when is None:  # a month or a year: the article's own
+        return article.isoformat().startswith(value)
+    return 0 <= (article - when).days <= days
 
 
 def _same_or_previous_paragraph(text: str, earlier_end: int, later_start: int) -> bool:

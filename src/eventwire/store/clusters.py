@@ -34,6 +34,7 @@ from ..model import QUAD_CLASS_OF
 # places far apart are two events (PLOVER's material conflict acts, and withdrawals).
 PLACE_BOUND_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 
+PRECISE_PLACE_BONUS = 0.5
 # Acts that two parties do together: who is named first does not make another event.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -80,7 +81,6 @@ class Cluster:
     members: list[Member] = field(default_factory=list)
     targets: frozenset[str] = frozenset()
     where: Where | None = None
-    place_row: dict | None = None
 
     def accepts(self, event: Member, *, days: int, km: float) -> bool:
         first = self.first
@@ -99,10 +99,22 @@ class Cluster:
     def add(self, event: Member) -> None:
         self.members.append(event)
         self.targets = self.targets or event.targets
-        # the most precise place any report gives ("Kabul" rather than "Afghanistan")
+        # places are compared with the most precise place any report gives ("Kabul" rather than
+        # "Afghanistan"), so a town and its country both fit
         if event.where and (self.where is None or (self.where.feature in BROAD_FEATURES
                                                    and event.where.feature not in BROAD_FEATURES)):
-            self.where, self.place_row = event.where, event.row
+            self.where = event.where
+
+    def place_row(self) -> dict:
+        """The row whose place the cluster shows: the place most reports give, a town counting a
+        little more than a country ("Kabul" over "Afghanistan" one to one), so that one recap in
+        an article about another event, placed wrongly, does not outweigh the rest."""
+        located = [m for m in self.members if m.where]
+        if not located:
+            return {}
+        counts = Counter((m.where.name, m.where.country, m.where.feature not in BROAD_FEATURES) for m in located)
+        best = max(counts, key=lambda key: counts[key] + PRECISE_PLACE_BONUS * key[2])
+        return next(m.row for m in located if (m.where.name, m.where.country) == best[:2])
 
 
 def rebuild_clusters(con, *, days: int, km: float) -> int:
@@ -187,7 +199,7 @@ def _cluster_row(cluster: Cluster) -> dict:
     cameo = _most_common(r["cameo"] for r in rows)
     dates = sorted(r["date"] for r in rows if r["date"])
     published = sorted(r["published"] for r in rows if r["published"])
-    place = cluster.place_row or {}
+    place = cluster.place_row()
     reported = sorted(rows, key=_reported)  # evidence, articles and links in the order reported
     return {
         "cluster_id": "C" + hashlib.sha1(f"{first['doc_id']}\t{first['event_id']}".encode()).hexdigest()[:12],

@@ -3,7 +3,7 @@
 // mentions marked by role, the quote it came from underlined boldly. "#/document/DOC?quote=Q3"
 // shows the article with one quote in focus. Each returns what to do once it is on screen.
 
-import { api, documentLink, esc, eventLink, link, plural, typeBadge } from "./util.js";
+import { api, clusterLink, documentLink, esc, eventLink, link, plural, typeBadge } from "./util.js";
 
 export async function renderArticle(main, params, [docId, eventId]) {
   const data = await api(`/api/events/${encodeURIComponent(docId)}/${encodeURIComponent(eventId)}`);
@@ -110,7 +110,8 @@ function eventPanel(e, highlight) {
   const row = (label, value) => value ? `<dt>${label}</dt><dd>${value}</dd>` : "";
   const q = highlight.quote;
   const quote = q ? [q.speaker || "unattributed", q.cue, q.kind].filter(Boolean).map(esc).join(" · ") : "";
-  const cluster = e.num_articles ? `${plural(e.num_articles, "article")}, ${plural(e.num_sources, "source")}` : "";
+  const reported = `${plural(e.num_articles, "article")}, ${plural(e.num_sources, "outlet")}`;
+  const cluster = !e.num_articles ? "" : e.num_articles > 1 ? `<a href="${clusterLink(e.cluster_id)}">${reported}</a>` : reported;
   return `<h3>Event ${esc(e.event_id)}</h3>
     <dl class="fields">
       ${row("Type", `${typeBadge(e.type, e.negated)} <span class="muted small">${esc(e.quad_class)}</span>`)}

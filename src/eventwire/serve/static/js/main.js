@@ -2,6 +2,7 @@
 // so every view can be bookmarked, shared and reached with the browser's back button.
 
 import { renderArticle, renderDocument } from "./article.js";
+import { renderCluster, renderClusters } from "./clusters.js";
 import { renderEvents } from "./events.js";
 import { renderMap } from "./map.js";
 import { renderNetwork } from "./network.js";
@@ -10,11 +11,14 @@ import { renderTimeline } from "./timeline.js";
 import { api, esc, FILTERS, filtersOf, link, plural, TYPES } from "./util.js";
 
 const VIEWS = {
-  events: renderEvents, timeline: renderTimeline, map: renderMap, network: renderNetwork,
-  quotes: renderQuotes, event: renderArticle, document: renderDocument,
+  events: renderEvents, clusters: renderClusters, timeline: renderTimeline, map: renderMap,
+  network: renderNetwork, quotes: renderQuotes, event: renderArticle, document: renderDocument,
+  cluster: renderCluster,
 };
+// The views reached from a tab's view, shown with that tab active.
+const TAB_OF = { event: "events", document: "events", cluster: "clusters" };
 // The views that show events take the shared filters; each keeps them when you switch tabs.
-const FILTERED = new Set(["events", "timeline", "map", "network"]);
+const FILTERED = new Set(["events", "clusters", "timeline", "map", "network"]);
 
 /** {view, path: [...], params: {...}} of the current hash. */
 function route() {
@@ -41,7 +45,7 @@ async function show() {
   form.hidden = !FILTERED.has(view);
   fillForm(form, params);
   for (const tab of document.querySelectorAll("#tabs a[data-view]")) {
-    const active = tab.dataset.view === view || (view === "event" || view === "document") && tab.dataset.view === "events";
+    const active = tab.dataset.view === (TAB_OF[view] || view);
     tab.classList.toggle("active", active);
     if (active) tab.setAttribute("aria-current", "page"); else tab.removeAttribute("aria-current");
     if (FILTERED.has(tab.dataset.view)) tab.href = link(tab.dataset.view, FILTERED.has(view) ? filtersOf(params) : {});

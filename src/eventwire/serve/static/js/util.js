@@ -82,6 +82,11 @@ export function eventLink(docId, eventId) {
   return `#/event/${encodeURIComponent(docId)}/${encodeURIComponent(eventId)}`;
 }
 
+/** The hash link of a cluster: one real-world event with its reports. */
+export function clusterLink(clusterId) {
+  return `#/cluster/${encodeURIComponent(clusterId)}`;
+}
+
 /** The hash link of an article, optionally with one quote in focus. */
 export function documentLink(docId, quoteId) {
   return `#/document/${encodeURIComponent(docId)}${queryString({ quote: quoteId })}`;
@@ -103,4 +108,24 @@ export const FILTERS = ["actor", "type", "since", "until", "place", "q", "includ
 /** The filters among `params`, for API calls and for links between views. */
 export function filtersOf(params) {
   return Object.fromEntries(FILTERS.filter((k) => params[k]).map((k) => [k, params[k]]));
+}
+
+/** "1–50 of 105 events" with previous/next links to the pages of `view`, keeping the filters. */
+export function pager(view, noun, { total, offset, count }, params, size) {
+  const shown = count ? `${number(offset + 1)}–${number(offset + count)} of ${number(total)}` : `0 of ${number(total)}`;
+  const to = (o) => link(view, { ...filtersOf(params), offset: o || "" });
+  const prev = pageButton("← Previous", "prev", offset > 0 && to(Math.max(0, offset - size)));
+  const next = pageButton("Next →", "next", offset + count < total && to(offset + size));
+  return `<div class="pager"><span class="count" aria-live="polite">${shown} ${noun}</span>${prev}${next}</div>`;
+}
+
+/** A link styled as a button, or a greyed-out label where there is nowhere to go. */
+function pageButton(label, rel, href) {
+  return href ? `<a class="button" rel="${rel}" href="${href}">${label}</a>` : `<span class="button disabled">${label}</span>`;
+}
+
+/** Actor names, each with its code: "Israeli military <code>ISRMIL</code><br>...". */
+export function actors(list, codes) {
+  return (list || []).map((name, i) => name ? `<span class="name">${esc(name)}</span>` +
+    (codes?.[i] ? ` <code>${esc(codes[i])}</code>` : "") : "").filter(Boolean).join("<br>");
 }
