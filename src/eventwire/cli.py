@@ -139,6 +139,13 @@ def output_options(fn):
                         help="Output one JSON object per line.")(fn)
 
 
+def actor_and_type_options(fn):
+    """--actor TEXT and --type TYPE, the filters of events and clusters."""
+    fn = click.option("--type", "event_type", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+                      metavar="TYPE", help="PLOVER event type, e.g. ASSAULT.")(fn)
+    return click.option("--actor", metavar="TEXT", help="Source or target name or code contains TEXT.")(fn)
+
+
 def date_option(name: str, help: str):
     def check(ctx, param, value):
         try:
@@ -322,9 +329,7 @@ def _failures(failed: list[Document], shown: int = 5) -> str:
 
 @main.command()
 @db_option
-@click.option("--actor", metavar="TEXT", help="Source or target name or code contains TEXT.")
-@click.option("--type", "event_type", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
-              metavar="TYPE", help="PLOVER event type, e.g. ASSAULT.")
+@actor_and_type_options
 @date_option("--since", "On or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @date_option("--until", "On or before DATE.")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
@@ -348,9 +353,7 @@ def events(db_path, actor, event_type, since, until, limit, include_negated, fmt
 
 @main.command()
 @db_option
-@click.option("--actor", metavar="TEXT", help="Source or target name or code contains TEXT.")
-@click.option("--type", "event_type", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
-              metavar="TYPE", help="PLOVER event type, e.g. ASSAULT.")
+@actor_and_type_options
 @date_option("--since", "Overlapping DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).")
 @date_option("--until", "Overlapping DATE or earlier.")
 @click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,

@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..event_identity import SECTOR_CODES
-from ..model import QUAD_CLASS_OF
-from ..store.db import StoreError, date_filters
+from ..store.db import actor_condition, check_type, date_filters
 
 # An event without a date of its own is dated by its article, as in `eventwire events`.
 EVENT_DATE = "coalesce(e.date, CAST(d.published AS VARCHAR))"
@@ -62,8 +61,7 @@ class EventFilter:
         share, with their parameters; `text_sql` matches the text search."""
         where, params = [], []
         if self.actor:
-            where.append(_any_contains(f"list_concat({alias}.source_names, {alias}.target_names, "
-                                       f"{alias}.source_codes, {alias}.target_codes)"))
+            where.append(actor_condition(alias))
             params.append(self.actor)
         if self.type:
             where.append(f"{alias}.type = ?")
@@ -80,13 +78,6 @@ class EventFilter:
 
 def _where(conditions: list[str]) -> str:
     return " WHERE " + " AND ".join(conditions) if conditions else ""
-
-
-def check_type(value: str) -> str:
-    """The PLOVER type `value` names, in capitals (any case is accepted); else StoreError."""
-    if value.upper() not in QUAD_CLASS_OF:
-        raise StoreError(f"unknown event type {value!r}; one of {', '.join(QUAD_CLASS_OF)}")
-    return value.upper()
 
 
 def _any_contains(list_sql: str) -> str:

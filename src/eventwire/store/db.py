@@ -257,13 +257,7 @@ class Store:
         where, params = [], []
         if not include_negated:
             where.append("NOT e.negated")
-        if actor:
-            where.append("EXISTS (SELECT 1 FROM unnest(list_concat(e.source_names, e.target_names, "
-                         "e.source_codes, e.target_codes)) AS t(x) WHERE contains(lower(x), lower(?)))")
-            params.append(actor)
-        if type:
-            where.append("e.type = ?")
-            params.append(_plover_type(type))
+        _actor_and_type(where, params, "e", actor, type)
         date = "coalesce(e.date, CAST(d.published AS VARCHAR))"
         date_filters(where, params, date, since, until)
         sql = (f"SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc_id"
@@ -289,18 +283,12 @@ class Store:
                  limit: int | None = 100) -> Rows:
         """Real-world events (event clusters), most reported first; the filters read as for
         `events`, a cluster's dates overlapping [since, until]."""
-        where, params = ["num_articles >= ?"], [min_articles]
-        if actor:
-            where.append("EXISTS (SELECT 1 FROM unnest(list_concat(source_names, target_names, "
-                         "source_codes, target_codes)) AS t(x) WHERE contains(lower(x), lower(?)))")
-            params.append(actor)
-        if type:
-            where.append("type = ?")
-            params.append(_plover_type(type))
-        date_filters(where, params, "date_last", since, None)
-        date_filters(where, params, "date_first", None, until)
-        sql = (f"SELECT * FROM event_clusters{_where(where)} ORDER BY num_articles DESC, "
-               f"num_events DESC, date_first DESC NULLS LAST, cluster_id")
+        where, params = ["c.num_articles >= ?"], [min_articles]
+        _actor_and_type(where, params, "c", actor, type)
+        date_filters(where, params, "c.date_last", since, None)
+        date_filters(where, params, "c.date_first", None, until)
+        sql = (f"SELECT * FROM event_clusters c{_where(where)} ORDER BY c.num_articles DESC, "
+               f"c.num_events DESC, c.date_first DESC NULLS LAST, c.cluster_id")
         return self.query(*_limit(sql, params, limit))
 
     def actors(self, *, name: str | None = None, limit: int | None = 100) -> Rows:
@@ -373,7 +361,23 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
-def _plover_type(value: str) -> str:
+def actor_condition(alias: str) -> str:
+    """SQL: a source or target name or code of the event (or cluster) `alias` contains the
+    parameter, in any case."""
+    names = ", ".join(f"{alias}.{column}" for column in ("source_names", "target_names", "source_codes", "target_codes"))
+    return f"EXISTS (SELECT 1 FROM unnest(list_concat({names})) AS t(x) WHERE contains(lower(x), lower(?)))"
+
+
+def _actor_and_type(where: list, params: list, alias: str, actor: str | None, type: str | None) -> None:
+    if actor:
+        where.append(actor_condition(alias))
+        params.append(actor)
+    if type:
+        where.append(f"{alias}.type = ?")
+        params.append(check_type(type))
+
+
+def check_type(value: str) -> str:
     """The PLOVER type `value` names, in capitals (any case is accepted); else StoreError."""
     if value.upper() not in QUAD_CLASS_OF:
         raise StoreError(f"unknown event type {value!r}; one of {', '.join(QUAD_CLASS_OF)}")
