@@ -12,7 +12,7 @@ import re
 from .actor_candidate import Candidate, make_candidate
 from .actor_nouns import sector_phrases
 from .actor_titles import code_person
-from .actors import ActorDictionary, KnownActor
+from .actors import ActorDictionary, KnownActor, first_word
 from .capitals import capital_government
 from .countries import country_by_iso2, country_by_iso3, country_by_name, country_of_demonym
 from .gazetteer import lookup as gazetteer_lookup
@@ -73,6 +73,9 @@ def _dictionary_mentions(sdoc, dictionary: ActorDictionary) -> list[Candidate]:
     dictionary's anywhere in the article ("Members of Congress" there are Peru's too)."""
     found, elsewhere, i = [], set(), 0
     while i < len(sdoc):
+        if first_word(sdoc[i].text) not in dictionary.first_words:
+            i += 1
+            continue
         hashtag = i > 0 and sdoc[i - 1].text == "#" and not sdoc[i - 1].whitespace_
         for n in range(min(LONGEST_ALIAS, len(sdoc) - i), 0, -1):
             span = sdoc[i:i + n]

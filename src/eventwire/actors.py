@@ -7,6 +7,8 @@ this noun or title carry, and which country does this name or adjective stand fo
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,6 +85,9 @@ class ActorDictionary:
                 if not alias[:1].isupper():
                     self.lower_case_ok.add(alias.lower())
         self.acronym_keys = {alias.lower() for alias in self.acronyms}
+        # the word an alias starts with ("u" of "u.s. army", "al" of "al-shabaab"): a text that
+        # starts with no such word can be no alias, which spares most lookups
+        self.first_words = {first_word(key) for key in self.by_alias}
         self.sectors = read_sectors()
         # the bare sector codes ("MIL", "CVL"): what a noun like "troops" is coded without a country
         self.sector_codes = {word.sector for word in self.sectors.values() if word.sector}
@@ -108,6 +113,15 @@ class ActorDictionary:
     def sector(self, word: str) -> SectorWord | None:
         """The sector word for a lemma or phrase ("troops", "riot police"), if any."""
         return self.sectors.get(word.lower())
+
+
+WORD = re.compile(r"\w+")
+
+
+def first_word(text: str) -> str:
+    """The first run of word characters of `text`, lower-cased ("" if none)."""
+    match = WORD.search(text.lower())
+    return match.group() if match else ""
 
 
 def _is_acronym(alias: str) -> bool:

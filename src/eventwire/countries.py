@@ -13,6 +13,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -54,6 +56,7 @@ class CountryTable:
     by_demonym: dict[str, Country]
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lower case, accents folded, periods and spacing removed: 'U.S.' == 'US', 'Côte' == 'cote'."""
     folded = unicodedata.normalize("NFKD", text)

@@ -282,7 +282,8 @@ def toponym_of_tokens(span, gaz: Gazetteer, allow_alternate: bool) -> Toponym | 
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    name = span.doc.text[start:end].lstrip("#")
+    # the tokens' own text: Doc.text is rebuilt from every token each time it is read
+    name = span.doc[tokens[0].i:tokens[-1].i + 1].text.lstrip("#")
     start = end - len(name)
     if not _could_be_place(name):
         return None

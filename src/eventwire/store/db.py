@@ -186,8 +186,8 @@ class Store:
         Returns:
             "added", "replaced", or "unchanged" when the stored content is identical.
         """
-        record = doc.to_record()
-        content_hash = _content_hash(record, doc)
+        row = document_row(doc)
+        content_hash = row[8]
         old = self.con.execute("SELECT content_hash, input_hash FROM documents WHERE id = ?",
                                [doc.id]).fetchone()
         if old and old[0] == content_hash:
@@ -196,17 +196,14 @@ class Store:
                 self.con.execute("UPDATE documents SET input_hash = ? WHERE id = ?", [doc.input_hash, doc.id])
             return "unchanged"
         with self._transaction():
-            for table in TABLES:
+            # a document's rows are written in one transaction, so there are none without it
+            for table in TABLES if old else ():
                 column = "id" if table == "documents" else "doc_id"
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [doc.id])
-            self.con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                doc.id, doc.source, doc.title, _iso_date(doc.published), doc.publisher, doc.url,
-                doc.author, doc.text, content_hash, doc.error, _now(),
-                json.dumps(record, ensure_ascii=False), doc.input_hash])
+            self.con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
             for table, rows in _rows(doc).items():
-                if rows:
-                    marks = ", ".join("?" * len(rows[0]))
-                    self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+                for start in range(0, len(rows), ROWS_PER_INSERT):
+                    _insert(self.con, table, rows[start:start + ROWS_PER_INSERT])
             self._set_state(CLUSTERS_STALE, "yes")
         return "replaced" if old else "added"
 
@@ -310,6 +307,27 @@ class _Transaction:
             self.con.commit()
         else:
             self.con.rollback()
+
+
+# DuckDB runs executemany as one statement per row; one INSERT of many rows is ~20x faster.
+ROWS_PER_INSERT = 500
+
+
+def _insert(con, table: str, rows: list[tuple]) -> None:
+    """INSERT `rows` into `table` in one statement, every value a parameter."""
+    if rows:
+        marks = "(" + ", ".join("?" * len(rows[0])) + ")"
+        con.execute(f"INSERT INTO {table} VALUES {', '.join([marks] * len(rows))}",
+                    [value for row in rows for value in row])
+
+
+def document_row(doc: Document, stored_at: dt.datetime | None = None) -> tuple:
+    """The `documents` row of `doc`, in the table's column order: its output record as JSON, the
+    hash of that record (`content_hash`, index 8) and `stored_at` (default: now, UTC)."""
+    record = doc.to_record()
+    return (doc.id, doc.source, doc.title, _iso_date(doc.published), doc.publisher, doc.url,
+            doc.author, doc.text, _content_hash(record, doc), doc.error, stored_at or _now(),
+            json.dumps(record, ensure_ascii=False), doc.input_hash)
 
 
 def _rows(doc: Document) -> dict[str, list[tuple]]:
