@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,7 @@ class Job:
     settings: Settings
     clean: bool
     encoding: str | None
+    workers: int = 1
 
     def pipeline(self):
         """The pipeline, built and with its spaCy model loaded before any output is written, so a
@@ -69,9 +71,15 @@ class Job:
             options["encoding"] = self.encoding
         return read_inputs(list(self.inputs), **options)
 
-    def documents(self, skip: tuple[str, ...] = ()) -> Iterator[Document]:
-        """The processed documents, in input order (failed ones carry `.error`)."""
-        return self.pipeline().pipe(self.articles(skip))
+    def documents(self, skip: tuple[str, ...] = (), *, pipeline=None,
+                  articles: Iterator[Article] | None = None) -> Iterator[Document]:
+        """The processed documents, in input order (failed ones carry `.error`), on `workers`
+        processes."""
+        from .parallel import pipe_parallel
+
+        pipeline = pipeline or self.pipeline()
+        articles = self.articles(skip) if articles is None else articles
+        return pipe_parallel(pipeline, articles, workers=self.workers)
 
 
 def dictionary_options(fn):
@@ -100,17 +108,20 @@ def pipeline_options(fn):
                        "and feeds).")
     @click.option("--max-chars", type=click.IntRange(min=1), metavar="N",
                   help="Fail articles longer than N characters.")
+    @click.option("-w", "--workers", type=click.IntRange(min=0), default=1, show_default=True,
+                  metavar="N", help="Processes to extract with; 0: one per CPU core.")
     @dictionary_options
     @verbose_option
     @functools.wraps(fn)
-    def wrapper(inputs, spacy_model, no_clean, encoding, max_chars, actors_files, verbs_files,
-                **kwargs):
+    def wrapper(inputs, spacy_model, no_clean, encoding, max_chars, workers, actors_files,
+                verbs_files, **kwargs):
         settings = Settings(actors_files=list(actors_files), verbs_files=list(verbs_files))
         if spacy_model:
             settings.spacy_model = spacy_model
         if max_chars:
             settings.max_chars = max_chars
-        return fn(job=Job(tuple(inputs), settings, not no_clean, encoding), **kwargs)
+        workers = workers or os.cpu_count() or 1
+        return fn(job=Job(tuple(inputs), settings, not no_clean, encoding, workers), **kwargs)
 
     return wrapper
 
@@ -231,7 +242,14 @@ def extract(job: Job, output: str):
 @db_option
 @click.option("--reprocess", is_flag=True,
               help="Extract again from articles already stored from the same input.")
-def run(job: Job, db_path: Path, reprocess: bool):
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark: extract on a Spark cluster into Parquet (--output), then 'eventwire load'.")
+@click.option("--output", "spark_output", type=click.Path(file_okay=False, path_type=Path),
+              help="With --engine spark: the folder to write Parquet tables to.")
+@click.option("--spark-master", metavar="URL", default="local[*]", show_default=True,
+              help="With --engine spark: the Spark master (spark://HOST:7077, yarn, local[N]).")
+def run(job: Job, db_path: Path, reprocess: bool, engine: str, spark_output: Path | None,
+        spark_master: str):
     """Extract articles into a DuckDB database; cluster events.
 
     INPUT is a .txt, .html/.htm, .jsonl, .warc/.warc.gz or .rss/.atom/.xml feed file, or a
@@ -250,6 +268,8 @@ def run(job: Job, db_path: Path, reprocess: bool):
         eventwire run crawl.warc.gz saved-feeds/ --db news.duckdb -v
         eventwire events --db news.duckdb
     """
+    if engine == "spark":
+        return _run_spark(job, spark_output, spark_master)
     counts, failed = {"added": 0, "replaced": 0, "unchanged": 0}, []
     pipeline = job.pipeline()
     with open_store(db_path, read_only=False, create=True, error=FatalError) as store:
@@ -261,7 +281,7 @@ def run(job: Job, db_path: Path, reprocess: bool):
                 return False
             return True
 
-        documents = pipeline.pipe(a for a in job.articles() if new_input(a))
+        documents = job.documents(pipeline=pipeline, articles=(a for a in job.articles() if new_input(a)))
         with click.progressbar(documents, label="Extracting", show_pos=True,
                                item_show_func=lambda doc: doc.id if doc else None,
                                file=sys.stderr) as docs:
@@ -311,6 +331,23 @@ def cluster(db_path, days, km):
         count = store.build_clusters(days=days, km=km)
         events = store.query("SELECT count(*) AS n FROM events WHERE cluster_id IS NOT NULL")[0]["n"]
     click.echo(f"{_plural(events, 'event')} in {_plural(count, 'cluster')} in {db_path}", err=True)
+
+
+def _run_spark(job: Job, output: Path | None, master: str) -> None:
+    """`run --engine spark`: extract on Spark into Parquet tables under `output`."""
+    if output is None:
+        raise click.UsageError("--engine spark writes Parquet tables: give the folder with --output DIR")
+    from .spark_engine import run_spark
+
+    try:
+        counts = run_spark(list(job.inputs), job.settings, clean=job.clean, encoding=job.encoding,
+                           output=output, master=master)
+    except EventwireError as exc:  # no pyspark, or Spark failed to start
+        raise FatalError(str(exc)) from None
+    click.echo(f"{_plural(counts['articles'], 'article')}, {counts['failed']} failed, "
+               f"{_plural(counts.get('events', 0), 'event')} written to {output}; load them with "
+               f"'eventwire load {output} --db PATH'", err=True)
+    sys.exit(min(counts["failed"], MAX_FAILED_EXIT))
 
 
 def _plural(n: int, noun: str) -> str:
