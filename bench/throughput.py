@@ -33,6 +33,12 @@ Reported: articles/s and words/s (whitespace-separated words of the input texts)
 ratio pipeline time / bare spaCy time (how many times slower the full pipeline is), the number of
 articles that came out with an ``error``, and peak RSS (``resource.getrusage``, whole process,
 after each phase; peak RSS only grows, so the pipeline figure includes spaCy's).
+
+With ``--workers 1,2`` (the default) the comparison is also made on several processes: bare
+spaCy as ``nlp.pipe(..., n_process=N)`` against ``eventwire.parallel.pipe_parallel(..., workers=N)``
+and against the same plus storing every document in a DuckDB file (what ``eventwire run
+--workers N`` does, without reading the input files). Memory is then the peak of the summed
+resident sets of this process and all its children, sampled every 50 ms from /proc.
 """
 
 from __future__ import annotations
@@ -144,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="timed rounds (bare spaCy then pipeline each round); the fastest "
                              "round of each is reported; default 2")
     parser.add_argument("--warmup", type=int, default=3, help="articles used to warm up; default 3")
+    parser.add_argument("--workers", default="1,2",
+                        help="comma-separated numbers of processes to compare at; default 1,2")
     parser.add_argument("--json", action="store_true", help="print one JSON line of the figures")
     args = parser.parse_args(argv)
 
@@ -250,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
     }
 
+    figures["scaling"] = [scaling(nlp, pipeline, pieces, articles(records), words, n, workers, batch_size)
+                          for workers in map(int, args.workers.split(","))]
+
     if args.json:
         print(json.dumps(figures))
         return 0
@@ -274,6 +285,93 @@ def main(argv: list[str] | None = None) -> int:
         print("errors:      none")
     print(f"peak RSS:    {rss_after_load:.0f} MiB after model load, {rss_after_spacy:.0f} MiB after "
           f"bare spaCy, {rss_after_pipeline:.0f} MiB after pipeline")
+    print("workers      bare spaCy        pipeline          pipeline + DuckDB   ratio    peak RSS (all processes)")
+    for row in figures["scaling"]:
+        print(f"{row['workers']:>7}  {row['spacy_articles_per_s']:8.2f} art/s  {row['pipeline_articles_per_s']:8.2f} art/s"
+              f"  {row['stored_articles_per_s']:8.2f} art/s    {row['ratio_stored_to_spacy_throughput']:.2f}"
+              f" ({row['ratio_pipeline_to_spacy_throughput']:.2f})  {row['peak_tree_rss_mb']:6.0f} MiB")
+    return 0
+
+
+def scaling(nlp, pipeline, pieces, articles, words, n, workers, batch_size) -> dict:
+    """Bare spaCy, the pipeline, and the pipeline storing into DuckDB, on `workers` processes."""
+    import tempfile
+
+    from eventwire.parallel import pipe_parallel
+    from eventwire.store import Store
+
+    with TreeRSS() as memory:
+        start = time.perf_counter()
+        for _ in nlp.pipe(pieces, batch_size=batch_size, n_process=workers):
+            pass
+        spacy_s = time.perf_counter() - start
+        start = time.perf_counter()
+        for _ in pipe_parallel(pipeline, articles, workers=workers):
+            pass
+        pipeline_s = time.perf_counter() - start
+        with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
+            start = time.perf_counter()
+            for doc in pipe_parallel(pipeline, articles, workers=workers):
+                store.add(doc)
+            store.build_clusters()
+            stored_s = time.perf_counter() - start
+    return {
+        "workers": workers, "spacy_s": round(spacy_s, 3), "pipeline_s": round(pipeline_s, 3),
+        "stored_s": round(stored_s, 3),
+        "spacy_articles_per_s": round(n / spacy_s, 2), "pipeline_articles_per_s": round(n / pipeline_s, 2),
+        "stored_articles_per_s": round(n / stored_s, 2), "stored_words_per_s": round(words / stored_s, 1),
+        "ratio_pipeline_to_spacy_throughput": round(spacy_s / pipeline_s, 3),
+        "ratio_stored_to_spacy_throughput": round(spacy_s / stored_s, 3),
+        "peak_tree_rss_mb": round(memory.peak_mb, 1),
+    }
+
+
+class TreeRSS:
+    """The peak of the summed resident set sizes of this process and its descendants, sampled
+    from /proc in a background thread while the block runs (Linux only; 0 elsewhere)."""
+
+    def __init__(self, every: float = 0.05):
+        import threading
+
+        self.every, self.peak_mb, self._stop = every, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self):
+        import os
+
+        while not self._stop.wait(self.every):
+            total_kb = sum(_rss_kb(pid) for pid in _tree(os.getpid()))
+            self.peak_mb = max(self.peak_mb, total_kb / 1024)
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                todo += [int(child) for child in task.read_text().split()]
+            except OSError:
+                pass
+    return pids
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
     return 0
 
 
