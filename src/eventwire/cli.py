@@ -232,7 +232,7 @@ def extract(job: Job, output: str):
             out.write(json.dumps(doc.to_record(), ensure_ascii=False) + "\n")
             total += 1
             if doc.error:
-                failed.append(doc)
+                failed.append((doc.id, doc.error))
     click.echo(f"{_plural(total, 'article')}, {len(failed)} failed{_failures(failed)}", err=True)
     sys.exit(min(len(failed), MAX_FAILED_EXIT))
 
@@ -289,7 +289,7 @@ def run(job: Job, db_path: Path, reprocess: bool, engine: str, spark_output: Pat
                 status = store.add(doc)
                 LOGGER.info("%s %s", "failed" if doc.error else status, doc.id)
                 if doc.error:
-                    failed.append(doc)
+                    failed.append((doc.id, doc.error))
                 else:
                     counts[status] += 1
         if store.clusters_stale():
@@ -354,11 +354,12 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _failures(failed: list[Document], shown: int = 5) -> str:
-    """': id: error; id: error' for the first few failed documents, on one line."""
+def _failures(failed: list[tuple[str, str]], shown: int = 5) -> str:
+    """': id: error; id: error' for the first few failed documents (id, error), on one line."""
     if not failed:
         return ""
-    parts = [f"{doc.id}: {' '.join(str(doc.error).split())}" for doc in failed[:shown]]
+    # ids and errors only: a long run keeps no failed document in memory
+    parts = [f"{doc_id}: {' '.join(str(error).split())}" for doc_id, error in failed[:shown]]
     if len(failed) > shown:
         parts.append(f"and {len(failed) - shown} more")
     return ": " + "; ".join(parts)
