@@ -297,6 +297,8 @@ def scaling(nlp, pipeline, pieces, articles, words, n, workers, batch_size) -> d
     """Bare spaCy, the pipeline, and the pipeline storing into DuckDB, on `workers` processes."""
     import tempfile
 
+    from rss import TreeRSS
+
     from eventwire.parallel import pipe_parallel
     from eventwire.store import Store
 
@@ -324,55 +326,6 @@ def scaling(nlp, pipeline, pieces, articles, words, n, workers, batch_size) -> d
         "ratio_stored_to_spacy_throughput": round(spacy_s / stored_s, 3),
         "peak_tree_rss_mb": round(memory.peak_mb, 1),
     }
-
-
-class TreeRSS:
-    """The peak of the summed resident set sizes of this process and its descendants, sampled
-    from /proc in a background thread while the block runs (Linux only; 0 elsewhere)."""
-
-    def __init__(self, every: float = 0.05):
-        import threading
-
-        self.every, self.peak_mb, self._stop = every, 0.0, threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
-
-    def _sample(self):
-        import os
-
-        while not self._stop.wait(self.every):
-            total_kb = sum(_rss_kb(pid) for pid in _tree(os.getpid()))
-            self.peak_mb = max(self.peak_mb, total_kb / 1024)
-
-
-def _tree(pid: int) -> list[int]:
-    pids, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        pids.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
-                todo += [int(child) for child in task.read_text().split()]
-            except OSError:
-                pass
-    return pids
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 if __name__ == "__main__":
