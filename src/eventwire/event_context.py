@@ -44,63 +44,95 @@ def clause_depth(trigger) -> int:
     return depth
 
 
-def _times_in(doc: Document, tokens) -> str | None:
-    offsets = {t.idx for t in tokens}
-    for time in doc.times:
-        if any(time.start <= i < time.end for i in offsets):
-            value = event_date(time.value)
-            if value:
-                return value
+class SpanIndex:
+    """A document's time expressions and place mentions by character offset, built once per
+    document: dating and placing an event looks up its tokens instead of scanning every time and
+    place of the document for each event, which made long articles quadratic (a 200,000-character
+    article with thousands of events took minutes)."""
+
+    def __init__(self, doc: Document):
+        self.times: dict[int, list[int]] = {}  # offset -> indices in doc.times of the times covering it
+        for rank, time in enumerate(doc.times):
+            for i in range(time.start, time.end):
+                self.times.setdefault(i, []).append(rank)
+        # offset -> (rank, place id, mention start) of the first place and mention covering it
+        self.places: dict[int, tuple[tuple[int, int], str, int]] = {}
+        for p, place in enumerate(doc.places):
+            for m, (start, end) in enumerate(place.mentions):
+                for i in range(start, end):
+                    self.places.setdefault(i, ((p, m), place.id, start))
+        self._sentence_places: dict[int, list] = {}
+
+    def place_tokens(self, sentence) -> list:
+        """The tokens of `sentence` that start inside a place mention, found once per sentence."""
+        if sentence.start not in self._sentence_places:
+            self._sentence_places[sentence.start] = [t for t in sentence if t.idx in self.places]
+        return self._sentence_places[sentence.start]
+
+
+def _times_in(doc: Document, tokens, index: SpanIndex | None = None) -> str | None:
+    """The date of the first time expression (in `doc.times` order) covering one of `tokens`
+    that is a date."""
+    index = index or SpanIndex(doc)
+    ranks = sorted({rank for t in tokens for rank in index.times.get(t.idx, ())})
+    for rank in ranks:
+        value = event_date(doc.times[rank].value)
+        if value:
+            return value
     return None
 
 
-def date_for(doc: Document, trigger, clause) -> str | None:
+def date_for(doc: Document, trigger, clause, index: SpanIndex | None = None) -> str | None:
     """The event date from its own clause, else from the verb it is coordinated with or controlled by."""
-    date = _times_in(doc, clause)
+    index = index or SpanIndex(doc)
+    date = _times_in(doc, clause, index)
     head = trigger
     while date is None and head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
         head = head.head
-        date = _times_in(doc, clause_tokens(head))
+        date = _times_in(doc, clause_tokens(head), index)
     # An event noun is not dated by the verb it hangs from: in "shared photos of a meeting on
     # Monday" the sharing, not the meeting, is dated.
     return date
 
 
-def _place_at(doc: Document, offsets: set[int]) -> tuple[str, int] | None:
-    for place in doc.places:
-        for start, end in place.mentions:
-            if any(start <= i < end for i in offsets):
-                return place.id, start
-    return None
+def _place_at(doc: Document, offsets: set[int], index: SpanIndex | None = None) -> tuple[str, int] | None:
+    """The first place (in `doc.places` order) with a mention covering one of `offsets`, and where
+    that mention starts."""
+    places = (index or SpanIndex(doc)).places
+    hits = [places[i] for i in offsets if i in places]
+    if not hits:
+        return None
+    _, place_id, start = min(hits)
+    return place_id, start
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 
 
-def place_for(doc: Document, trigger, clause, actors: frozenset[int] = frozenset()) -> str | None:
+def place_for(doc: Document, trigger, clause, actors: frozenset[int] = frozenset(),
+              index: SpanIndex | None = None) -> str | None:
     """Where the event happened: a place after "in/at/near" in its clause ("at the Kabul airport"),
     else a place standing as a noun in its clause ("entered Kabul"), else the nearest such place
     in its sentence. A country naming an actor ("U.S. troops") is not where anything happened, nor
     is a place standing for the source (tokens `actors`: "Turkey sent aid to Syria", "Manila and
     the rebels agreed a truce")."""
+    index = index or SpanIndex(doc)
     locative = [t for p in clause if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for t in p.subtree]
     standing = [t for t in clause if t.dep_ not in MODIFIER_DEPS and t.i not in actors]
-    found = _place_at(doc, {t.idx for t in locative}) or _place_at(doc, {t.idx for t in standing})
+    found = _place_at(doc, {t.idx for t in locative}, index) or _place_at(doc, {t.idx for t in standing}, index)
     if found:
         return found[0]
-    sentence_tokens = sorted((t for t in trigger.sent if t.dep_ not in MODIFIER_DEPS and t.i not in actors),
-                             key=lambda t: abs(t.i - trigger.i))
-    for token in sentence_tokens:
-        found = _place_at(doc, {token.idx})
-        if found:
-            return found[0]
-    return None
+    nearby = [t for t in index.place_tokens(trigger.sent) if t.dep_ not in MODIFIER_DEPS and t.i not in actors]
+    if not nearby:
+        return None
+    return index.places[min(nearby, key=lambda t: abs(t.i - trigger.i)).idx][1]  # the first of two as near
 
 
 def settle_followups(doc: Document, events: list[Event]) -> None:
     """Give place and date from "The meeting took place in X on Monday" to the meeting event, and
     set CONSULT modes from where the parties met."""
+    index = SpanIndex(doc)
     for sentence in doc.parse.sents:
         verb = sentence.root
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -112,8 +144,8 @@ def settle_followups(doc: Document, events: list[Event]) -> None:
         if not earlier:
             continue
         event, clause = earlier[-1], clause_tokens(verb)
-        event.place = (_place_at(doc, {t.idx for t in clause}) or (event.place, 0))[0]
-        event.date = event.date or date_for(doc, verb, clause)
+        event.place = (_place_at(doc, {t.idx for t in clause}, index) or (event.place, 0))[0]
+        event.date = event.date or date_for(doc, verb, clause, index)
     for event in events:
         if event.type == "CONSULT" and event.mode is None:
             event.mode = _consult_mode(doc, event)

@@ -11,6 +11,7 @@ of pages that are not UTF-8 is found in `ingest_charset`.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import json
 import logging
 import re
@@ -68,9 +69,40 @@ def read_inputs(paths: Iterable[str | Path] | str | Path, *, max_chars: int = _s
     skipped = {Path(p).resolve() for p in skip}
     for path in map(Path, paths):
         if path.is_dir():
-            yield from _read_folder(path, max_chars, encoding, skipped)
+            yield from map(_encodable, _read_folder(path, max_chars, encoding, skipped))
         else:
-            yield from _read_file(path, max_chars, encoding)
+            yield from map(_encodable, _read_file(path, max_chars, encoding))
+
+
+def _encodable(article: Article) -> Article:
+    """The article with every string writable as UTF-8. Python keeps the bytes of a file name that
+    is not UTF-8 as lone surrogates ("\\udcff"), and JSON escapes can spell them ("\\ud800"),
+    but no output can hold them: the id, source and error are written with the surrogates
+    escaped, and an article whose text or metadata holds one fails with an error saying where."""
+    for name in ("id", "source", "error"):
+        value = getattr(article, name)
+        if value and not _is_encodable(value):
+            setattr(article, name, value.encode("utf-8", "backslashreplace").decode("utf-8"))
+    if article.error:
+        return article
+    for name in ("text", "html", "title", "published", "url", "publisher", "author"):
+        value = getattr(article, name)
+        if value and not _is_encodable(value):
+            at = next(i for i, char in enumerate(value) if "\ud800" <= char <= "\udfff")
+            return Article(id=article.id, source=article.source, error=(
+                f"{article.source}: the {name} holds an unpaired surrogate (\\u{ord(value[at]):04x} at "
+                f"character {at}), which is not a character; it cannot be read as text"))
+    return article
+
+
+def _is_encodable(value: str) -> bool:
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read_folder(folder: Path, max_chars: int, encoding: str | None, skipped: set[Path]) -> Iterator[Article]:
@@ -172,6 +204,10 @@ def _article_from_json(line: str, path: Path, number: int, max_chars: int) -> Ar
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path} line {number}: malformed JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:  # arrays or objects nested about a thousand deep
+        raise InputError(f"{path} line {number}: malformed JSON: nested too deeply to read") from None
+    except ValueError:  # an integer of over 4,300 digits (Python's int_max_str_digits)
+        raise InputError(f"{path} line {number}: malformed JSON: a number too long to read") from None
     if not isinstance(record, dict):
         raise InputError(f"{path} line {number}: expected a JSON object, got {type(record).__name__}")
     article_id = record.get("id")
@@ -208,10 +244,21 @@ def _json_metadata(record: dict, label: str) -> dict[str, str]:
         meta[key] = value.strip()
     published = meta.get("published")
     if published is not None:
-        if not ISO_DATE.match(published):
+        meta["published"] = calendar_date(published)
+        if meta["published"] is None:
             raise InputError(f"{label}: \"published\" must be a date YYYY-MM-DD, got {published!r}")
-        meta["published"] = published[:10]
     return meta
+
+
+def calendar_date(value: str) -> str | None:
+    """The YYYY-MM-DD that `value` starts with, when it is a real calendar date ("2024-02-30" and
+    "0000-00-00" are not), else None."""
+    if not ISO_DATE.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def article_from_html(article_id: str, source: str, html: str, *, max_chars: int = _settings.DEFAULT_MAX_CHARS,

@@ -178,8 +178,10 @@ def _entry_date(entry) -> str | None:
         raw = (entry.get(name) or "").strip()
         if raw and (local := _local_date(raw)):
             return local
-        if parsed := entry.get(f"{name}_parsed"):
-            return time.strftime("%Y-%m-%d", parsed)
+        parsed = entry.get(f"{name}_parsed")
+        # feedparser normalises whatever numbers it finds: "0000-00-00" comes out as year -1
+        if parsed and (date := ingest.calendar_date(time.strftime("%Y-%m-%d", parsed))):
+            return date
     return None
 
 

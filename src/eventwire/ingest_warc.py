@@ -164,8 +164,7 @@ def _starts_like_html(data: bytes) -> bool:
 
 def _capture_date(record) -> str | None:
     """YYYY-MM-DD of the WARC-Date (when the page was archived)."""
-    value = record.rec_headers.get_header("WARC-Date") or ""
-    return value[:10] if ingest.ISO_DATE.match(value) else None
+    return ingest.calendar_date(record.rec_headers.get_header("WARC-Date") or "")
 
 
 def _describe(counts: Counter[str]) -> str:

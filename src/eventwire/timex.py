@@ -10,6 +10,7 @@ None when the text is not a temporal expression (an age, a plain number). Values
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -31,13 +32,24 @@ def normalise(text: str, ctx: Context | None = None) -> tuple[str, str | None] |
     current = canonical(text)
     for _ in range(3):  # a modifier ('early', 'late', 'about') can wrap another modifier
         for pattern, function in RULES:
-            if (match := pattern.fullmatch(current)) and (found := function(match, ctx)):
+            if (match := pattern.fullmatch(current)) and (found := _resolved(function, match, ctx)):
                 return found
         stripped = MODIFIER.sub("", current, count=1)
         if stripped == current or not stripped:
             return None
         current = stripped
     return None
+
+
+def _resolved(function, match, ctx: Context):
+    """A rule's (type, value); the value is None when resolving it against the anchor leaves the
+    calendar (before year 1 or after 9999: "next week" in an article dated 9999-12-31 overflows
+    a timedelta, "next winter" asks for date(10000, ...)). Any other error is raised again by
+    the retry, which has no anchor to leave the calendar from."""
+    try:
+        return function(match, ctx)
+    except (OverflowError, ValueError):
+        return function(match, replace(ctx, anchor=None, reference=None))
 
 
 ISO_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T.*)?$")

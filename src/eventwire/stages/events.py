@@ -24,7 +24,7 @@ import functools
 from ..actors import load_dictionary
 from ..entity_index import entity_of, token_entities
 from ..event_identity import Where, actor_keys, dates_close, places_compatible, same_side
-from ..event_context import carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
+from ..event_context import SpanIndex, carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
 from ..intent import Triggered, with_statements
 from ..modality import OBLIGATION_AUX, modality_reason
 from ..model import Document, Event
@@ -74,9 +74,9 @@ class EventCoder:
         owner = token_entities(doc)
         codes = {entity.id: entity.code for entity in doc.entities}
         unnamed = {i: codes[entity_id] for i, entity_id in owner.items() if codes[entity_id] in self.sector_codes}
-        events = []
+        events, index = [], SpanIndex(doc)
         for sentence in doc.parse.sents:
-            events += _dedupe(self._sentence_events(doc, sentence, owner, unnamed))
+            events += _dedupe(self._sentence_events(doc, sentence, owner, unnamed, index))
         settle_followups(doc, events)
         carry_dates(doc, events)
         events = _merge_repeats(doc, events)
@@ -84,26 +84,31 @@ class EventCoder:
             event.id = f"V{number}"
         doc.events = events
 
-    def _sentence_events(self, doc: Document, sentence, owner, unnamed: dict[int, str]) -> list[Event]:
+    def _sentence_events(self, doc: Document, sentence, owner, unnamed: dict[int, str],
+                         index: SpanIndex) -> list[Event]:
         consumed, found = set(), []
+        # the entity tokens of this sentence, looked up once per sentence, not once per event
+        sentence_owner = {t.i: owner[t.i] for t in sentence if t.i in owner}
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
                 pattern = self.verbs.match_verb(token) or (UNNAMED_ACT if _obliged(token) else None)
                 if pattern is not None:
                     consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
-                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed), token))
+                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and token.dep_ != "compound":
                 pattern = self.verbs.match_noun(token)
                 if pattern is not None:
-                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed), token))
+                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
         found = [item for item in found if item.event is not None]
         events = with_statements(found, owner, doc.quotes)
         return [e for e in events if e.pattern != UNNAMED_ACT.text]
 
-    def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: dict[int, str]) -> Event | None:
-        """The event a pattern makes of a trigger; `owner` maps tokens to entities and `unnamed`
-        the tokens of actors coded by their sector alone ("troops") to that sector."""
+    def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: dict[int, str],
+               index: SpanIndex, sentence_owner: dict[int, str]) -> Event | None:
+        """The event a pattern makes of a trigger; `owner` maps tokens to entities (`sentence_owner`
+        those of the trigger's sentence), `unnamed` the tokens of actors coded by their sector alone
+        ("troops") to that sector, and `index` the document's times and places by offset."""
         if _inside_attribution(trigger):
             return None
         nominal = pattern.nominal
@@ -112,15 +117,18 @@ class EventCoder:
             return None  # "the meeting", "the attack": a reference to an event told elsewhere, or too vague
         modality, why["modality"] = modality_reason(trigger)
         sentence = trigger.sent
+        sentence_text = doc.text[sentence.start_char:sentence.end_char]
         clause = clause_tokens(trigger)
         event = Event(
             id="", type=pattern.type, mode=pattern.mode, context=list(pattern.context), cameo=pattern.cameo,
             source=sources, target=targets, start=sentence.start_char,
-            end=sentence.end_char - (len(sentence.text) - len(sentence.text.rstrip())),
+            end=sentence.end_char - (len(sentence_text) - len(sentence_text.rstrip())),
             negated=modality is not None, modality=modality, pattern=pattern.text,
             trigger=(trigger.idx, trigger.idx + len(trigger.text)),
-            date=date_for(doc, trigger, clause),
-            place=place_for(doc, trigger, clause, frozenset(i for i, e in owner.items() if e in sources)),
+            date=date_for(doc, trigger, clause, index),
+            # the source's tokens in this sentence: place_for looks no further
+            place=place_for(doc, trigger, clause, frozenset(i for i, e in sentence_owner.items() if e in sources),
+                            index),
             quote=next((q.id for q in doc.quotes if q.kind == "direct" and q.start <= trigger.idx < q.end), None),
         )
         event.confidence = _confidence(event, trigger, nominal)

@@ -18,6 +18,7 @@ PERCOP).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -87,15 +88,16 @@ DOMESTIC_SECTORS = {"COP", "OPP", "JUD", "LEG", "CVL", "LAB", "EDU", "HLH"}
 def code_sectors_by_place(doc: Document) -> None:
     """Put the country in front of a domestic sector code when the sentence that first names the
     actor has places in one country only."""
-    for entity in doc.entities:
-        if entity.code not in DOMESTIC_SECTORS or not entity.mentions or doc.parse is None:
-            continue
-        first = min(entity.mentions, key=lambda m: m.start)
-        span = doc.parse.char_span(first.start, first.end, alignment_mode="expand")
-        if span is None:
-            continue
-        sentence = span.sent
-        countries = {p.country for p in place_mentions_in(doc, sentence.start_char, sentence.end_char)}
+    sectored = [e for e in doc.entities if e.code in DOMESTIC_SECTORS and e.mentions]
+    if not sectored or doc.parse is None:
+        return
+    # sentence bounds once: Span.sent walks its whole sentence on every call
+    bounds = [(s.start_char, s.end_char) for s in doc.parse.sents]
+    starts = [start for start, _ in bounds]
+    for entity in sectored:
+        first = min(m.start for m in entity.mentions)
+        start, end = bounds[max(bisect.bisect_right(starts, first) - 1, 0)]
+        countries = {p.country for p in place_mentions_in(doc, start, end)}
         country = country_by_iso2(countries.pop()) if len(countries) == 1 and None not in countries else None
         if country:
             entity.code = country.iso3 + entity.code
@@ -179,19 +181,23 @@ def same_names_again(parsed, kept: list[Toponym]) -> list[Toponym]:
         return []
     names = "|".join(re.escape(name) for name in sorted(by_name, key=len, reverse=True))
     extra: list[Toponym] = []
+    # character offsets already taken, and the other entities (Doc.ents is rebuilt on every read)
+    taken = {i for t in kept for i in range(t.start, t.end)}
+    others = [(ent.start, ent.end) for ent in parsed.ents if ent.label_ not in TOPONYM_LABELS]
     for match in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", parsed.text):
         start, end = match.span()
         span = parsed.char_span(start, end)
-        if span is None or any(t.start < end and start < t.end for t in kept + extra) or _inside_a_name(span):
+        if span is None or not taken.isdisjoint(range(start, end)) or _inside_a_name(span, others):
             continue
         extra.append(Toponym(start, end, match.group(), by_name[match.group()].candidates))
+        taken.update(range(start, end))
     return extra
 
 
-def _inside_a_name(span) -> bool:
-    """ "Tunis" in "Tunis Air", "the Tunis Post": part of a longer entity that is not a place."""
-    return any(ent.label_ not in TOPONYM_LABELS and len(ent) > len(span)
-               and ent.start <= span.start and span.end <= ent.end for ent in span.doc.ents)
+def _inside_a_name(span, others: list[tuple[int, int]]) -> bool:
+    """ "Tunis" in "Tunis Air", "the Tunis Post": part of a longer entity (token bounds `others`)
+    that is not a place."""
+    return any(end - start > len(span) and start <= span.start and span.end <= end for start, end in others)
 
 
 def entity_toponyms(parsed, gaz: Gazetteer) -> list[Toponym]:

@@ -54,11 +54,12 @@ class QuoteFinder:
         found: list[tuple[int, object]] = [(s.start, s) for s in spans if id(s) not in absorbed] + \
             [(a.start, a) for a in attributions]
         quotes: list[Quote] = []
+        relays = _relays(doc.parse)
         for _, item in sorted(found, key=lambda pair: pair[0]):
             if isinstance(item, QuoteSpan):
-                quotes.append(_direct_quote(doc, item, speakers, quotes, quoted))
+                quotes.append(_direct_quote(doc, item, speakers, quotes, quoted, relays))
             else:
-                quotes.append(_indirect_quote(doc, item, speakers, quoted))
+                quotes.append(_indirect_quote(doc, item, speakers, quoted, relays))
         quotes = _join_split_quotes(doc.text, quotes)
         for number, quote in enumerate(quotes, 1):
             quote.id = f"Q{number}"
@@ -96,7 +97,8 @@ def _without_repeats(attributions: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-def _direct_quote(doc: Document, span: QuoteSpan, speakers: SpeakerResolver, earlier: list[Quote], quoted) -> Quote:
+def _direct_quote(doc: Document, span: QuoteSpan, speakers: SpeakerResolver, earlier: list[Quote], quoted,
+                  relays) -> Quote:
     sdoc = doc.parse
     quote = Quote(id="", text=doc.text[span.start:span.end], start=span.start, end=span.end)
     cue = _cue_outside(sdoc, span.start, span.end)
@@ -104,7 +106,7 @@ def _direct_quote(doc: Document, span: QuoteSpan, speakers: SpeakerResolver, ear
     if cue is not None:
         quote.cue = cue.text
         quote.speaker = speakers.entity_for(source_of(cue))
-        quote.via = _via(cue.sent, speakers.owner, quote)
+        quote.via = _via(cue.sent, speakers.owner, quote, relays)
         quote.date = _date_in(doc, cue.sent.start_char, cue.sent.end_char, quote)
     elif (signature := SIGNED.match(doc.text, span.end)) is not None:
         quote.speaker = speakers.entity_for(_name_at(sdoc, signature.end()))
@@ -185,14 +187,14 @@ def _gap_in_paragraph(text: str, end: int, start: int) -> str | None:
     return None if "\n\n" in between else between
 
 
-def _indirect_quote(doc: Document, attribution: Attribution, speakers: SpeakerResolver, quoted) -> Quote:
+def _indirect_quote(doc: Document, attribution: Attribution, speakers: SpeakerResolver, quoted, relays) -> Quote:
     start, end = attribution.start, attribution.end
     quote = Quote(id="", text=doc.text[start:end], start=start, end=end,
                   kind="mixed" if attribution.quoted else "indirect", cue=attribution.cue_text,
                   cue_kind=attribution.kind, speaker=speakers.entity_for(attribution.source))
     sentence = attribution.cue.sent
     quote.date = _date_in(doc, sentence.start_char, sentence.end_char, quote) or _date_before(doc, start, quoted)
-    quote.via = _via(sentence, speakers.owner, quote)
+    quote.via = _via(sentence, speakers.owner, quote, relays)
     return quote
 
 
@@ -216,19 +218,32 @@ def _cue_outside(sdoc, start: int, end: int):
     return best
 
 
-def _via(sentence, owner, quote: Quote) -> list[str]:
-    """Entities that passed the statement on: "reported by X", "according to X", "told X"."""
+def _relays(sdoc) -> dict[int, list[tuple[int, str, tuple]]]:
+    """The words that pass a statement on, by sentence (its first token): (offset, how, the tokens
+    of whom it passed through) for "reported by X" (relay), "according to X", "told X". Found
+    once per document: a sentence of thousands of words can hold thousands of statements."""
+    found: dict[int, list[tuple[int, str, tuple]]] = {}
+    for sentence in sdoc.sents:
+        for token in sentence:
+            if is_cue(token, "relay"):
+                relayed = tuple(g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+                found.setdefault(sentence.start, []).append((token.idx, "relay", relayed))
+            elif token.lower_ == "according":
+                relayed = tuple(g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj")
+                found.setdefault(sentence.start, []).append((token.idx, "according", relayed))
+            elif token.lemma_ == "tell":
+                relayed = tuple(c for c in token.children if c.dep_ in ("dative", "dobj"))
+                found.setdefault(sentence.start, []).append((token.idx, "tell", relayed))
+    return found
+
+
+def _via(sentence, owner, quote: Quote, relays: dict[int, list[tuple[int, str, tuple]]]) -> list[str]:
+    """Entities that passed the statement on: "reported by X", "according to X", "told X"
+    (`relays` of the document, by sentence)."""
     via = []
-    for token in sentence:
-        if quote.start <= token.idx < quote.end:
+    for idx, how, relayed in relays.get(sentence.start, ()):
+        if quote.start <= idx < quote.end or (how == "according" and quote.kind != "direct"):
             continue
-        relayed = []
-        if is_cue(token, "relay"):
-            relayed = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        elif token.lower_ == "according" and quote.kind == "direct":
-            relayed = [g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-        elif token.lemma_ == "tell":
-            relayed = [c for c in token.children if c.dep_ in ("dative", "dobj")]
         for target in relayed:
             entity_id = entity_of(target, owner)
             if entity_id and entity_id != quote.speaker and entity_id not in via:
