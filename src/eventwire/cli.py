@@ -50,12 +50,10 @@ class Job:
         """The pipeline, built and with its spaCy model loaded before any output is written, so a
         missing model is one fatal error instead of the same error on every article."""
         try:
-            from .pipeline import DEFAULT_STAGES, Pipeline
+            from .pipeline import Pipeline, default_stages
             from .stages.parse import load_spacy
 
-            # --no-clean swaps the cleaner for "verbatim", which takes the text as it is
-            stages = list(DEFAULT_STAGES) if self.clean else ["verbatim", *DEFAULT_STAGES[1:]]
-            pipeline = Pipeline(self.settings, stages)
+            pipeline = Pipeline(self.settings, default_stages(self.clean))
             load_spacy(self.settings.spacy_model)
         except (EventwireError, ImportError) as exc:
             raise FatalError(str(exc)) from None

@@ -25,6 +25,11 @@ LOGGER = logging.getLogger(__name__)
 DEFAULT_STAGES = ["clean", "parse", "entities", "time", "places", "quotes", "events"]
 
 
+def default_stages(clean: bool = True) -> list[str]:
+    """The default stages; without `clean` the "verbatim" stage takes the text as it is."""
+    return list(DEFAULT_STAGES) if clean else ["verbatim", *DEFAULT_STAGES[1:]]
+
+
 def document_from_article(article: Article) -> Document:
     """A fresh document carrying the article's raw text and the metadata its input gave."""
     return Document(

@@ -40,7 +40,7 @@ from .errors import EventwireError
 from .ingest import read_inputs
 from .model import Article
 from .settings import DEFAULT_MAX_CHARS, Settings
-from .store.db import CLUSTERS_STALE, TABLES, Store, StoreError, _now, _rows, document_row
+from .store.db import CLUSTERS_STALE, TABLES, Store, StoreError, _now, _rows, document_row, id_column
 
 LOGGER = logging.getLogger(__name__)
 
@@ -451,10 +451,10 @@ def run_spark(inputs: Sequence[str | Path], settings: Settings, *, clean: bool, 
         from pyspark.sql import SparkSession, functions
     except ImportError:
         raise EventwireError("the Spark engine needs pyspark: pip install 'eventwire[spark]'") from None
-    from .pipeline import DEFAULT_STAGES
+    from .pipeline import default_stages
     from .registry import check_order
 
-    stages = list(DEFAULT_STAGES) if clean else ["verbatim", *DEFAULT_STAGES[1:]]
+    stages = default_stages(clean)
     if problems := check_order(stages):
         raise EventwireError("; ".join(problems))
     active = SparkSession.getActiveSession()
@@ -563,7 +563,7 @@ def load_parquet(store: Store, directory: str | Path, *, batch_size: int = LOAD_
             raise StoreError(f"{directory / 'documents'} has {duplicates} repeated document ids")
         counts = {}
         for table, source in sources.items():
-            key = "id" if table == "documents" else "doc_id"
+            key = id_column(table)
             rows = "read_parquet(?)" if source else f"(SELECT * FROM {table} LIMIT 0)"
             con.execute(f"CREATE OR REPLACE TEMP TABLE _load_{table} AS SELECT s.*, i.batch AS _load_batch "
                         f"FROM {rows} s JOIN _load_ids i ON s.{key} = i.id", [source] if source else [])
@@ -574,7 +574,7 @@ def load_parquet(store: Store, directory: str | Path, *, batch_size: int = LOAD_
         for batch in range(batches):
             with store._transaction():
                 for table in TABLES:
-                    key = "id" if table == "documents" else "doc_id"
+                    key = id_column(table)
                     con.execute(f"DELETE FROM {table} WHERE {key} IN "
                                 f"(SELECT id FROM _load_ids WHERE batch = ?)", [batch])
                 for table in TABLES:

@@ -237,8 +237,12 @@ def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
     """The first telling of each event, completed with what later tellings add and pointing to
     their sentences; "attacked again" and "a new attack" are new events."""
     kept: list[Event] = []
+    # looked up for every pair of tellings: built once
+    entities = {entity.id: entity for entity in doc.entities}
+    places = {place.id: place for place in doc.places}
     for event in events:
-        first = None if _marked_repeat(doc, event) else next((k for k in kept if _same_event(doc, k, event)), None)
+        first = None if _marked_repeat(doc, event) else next(
+            (k for k in kept if _same_event(doc, entities, places, k, event)), None)
         if first is None:
             kept.append(event)
             continue
@@ -262,7 +266,7 @@ def _marked_repeat(doc: Document, event: Event) -> bool:
     return span is not None and any(c.lower_ in REPEAT_MARKERS for c in span.root.children)
 
 
-def _same_event(doc: Document, one: Event, other: Event) -> bool:
+def _same_event(doc: Document, entities: dict, places: dict, one: Event, other: Event) -> bool:
     """Two tellings in one article are one event: same type and CAMEO root, the same source
     entities (or one telling names none and both name the same target), compatible targets (by
     actor, so "the Afghan government" and "Afghanistan" agree) and places, and the same day; a day
@@ -270,7 +274,7 @@ def _same_event(doc: Document, one: Event, other: Event) -> bool:
     one dated within a few days of publication."""
     if (one.type, _root(one.cameo), one.negated) != (other.type, _root(other.cameo), other.negated):
         return False
-    keys = functools.partial(_side_keys, {entity.id: entity for entity in doc.entities})
+    keys = functools.partial(_side_keys, entities)
     targets_one, targets_other = keys(one.target), keys(other.target)
     if one.source and other.source:
         if sorted(one.source) != sorted(other.source) or not same_side(targets_one, targets_other, missing_ok=True):
@@ -279,7 +283,6 @@ def _same_event(doc: Document, one: Event, other: Event) -> bool:
     # source, an event is known by its target
     elif not (one.source or other.source) or not same_side(targets_one, targets_other, missing_ok=False):
         return False
-    places = {place.id: place for place in doc.places}
     where = lambda event: _where(places.get(event.place))  # noqa: E731
     if not places_compatible(where(one), where(other), km=SAME_PLACE_KM):
         return False

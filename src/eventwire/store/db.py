@@ -198,8 +198,7 @@ class Store:
         with self._transaction():
             # a document's rows are written in one transaction, so there are none without it
             for table in TABLES if old else ():
-                column = "id" if table == "documents" else "doc_id"
-                self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [doc.id])
+                self.con.execute(f"DELETE FROM {table} WHERE {id_column(table)} = ?", [doc.id])
             self.con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
             for table, rows in _rows(doc).items():
                 for start in range(0, len(rows), ROWS_PER_INSERT):
@@ -307,6 +306,11 @@ class _Transaction:
             self.con.commit()
         else:
             self.con.rollback()
+
+
+def id_column(table: str) -> str:
+    """The column of a per-document table that holds the document's id."""
+    return "id" if table == "documents" else "doc_id"
 
 
 # DuckDB runs executemany as one statement per row; one INSERT of many rows is ~20x faster.
