@@ -9,7 +9,6 @@ the same database as one run that was never interrupted.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
