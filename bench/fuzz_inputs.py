@@ -337,7 +337,7 @@ def gen_html(r, big):
         actual = r.choice(("utf-8", "cp1252", "cp1251", "shift_jis", "utf-16"))
         head = f'<meta charset="{declared}"><meta http-equiv="Content-Type" content="text/html; charset={declared}">'
         body = "<p>Präsident Müller said: «Zürich, São Paulo and Москва» — 東京 ‘quotes’.</p>" + text_body
-        return Case(f"html.meta_lie", r.choice((".html", ".htm")),
+        return Case("html.meta_lie", r.choice((".html", ".htm")),
                     _page(body, head).encode(actual, "replace"), "metalie")
     elif how == "tag_soup":
         html = "".join(r.choice(("<", ">", "</", "/>", "<p", "=", '"', "'", "&", "<!", "<?", " ", "a", "Kenya said. ", "\n"))
