@@ -17,11 +17,11 @@ present; lines without text are skipped).
 
 What is measured, in one process:
 
-1. Model load: ``eventwire.stages.parse.load_spacy(Settings().spacy_model)`` (reported on its own,
+1. Model load: ``eventwire.parse.load_spacy(Settings().spacy_model)`` (reported on its own,
    not part of any rate). Building ``Pipeline(Settings())`` is reported on its own as well.
 2. Warm-up: a few texts go through bare spaCy and through the pipeline first (not timed).
 3. Bare spaCy: ``nlp.pipe`` over the texts split into paragraphs exactly as the parse stage splits
-   them (``eventwire.stages.parse.paragraphs``), same batch size as the parse stage.
+   them (``eventwire.parse.paragraphs``), same batch size as the parse stage.
 4. Pipeline: ``Pipeline(Settings()).pipe(articles)`` with ``eventwire.model.Article(id, source,
    text, published)``, fully consumed. Time per stage is recorded too (a thin timing wrapper
    around each stage; its overhead is a clock read per call).
@@ -35,7 +35,7 @@ articles that came out with an ``error``, and peak RSS (``resource.getrusage``, 
 after each phase; peak RSS only grows, so the pipeline figure includes spaCy's).
 
 With ``--workers 1,2`` (the default) the comparison is also made on several processes: bare
-spaCy as ``nlp.pipe(..., n_process=N)`` against ``eventwire.parallel.pipe_parallel(..., workers=N)``
+spaCy as ``nlp.pipe(..., n_process=N)`` against ``eventwire.engines.parallel.pipe_parallel(..., workers=N)``
 and against the same plus storing every document in a DuckDB file (what ``eventwire run
 --workers N`` does, without reading the input files). Memory is then the peak of the summed
 resident sets of this process and all its children, sampled every 50 ms from /proc.
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         from eventwire.model import Article
         from eventwire.pipeline import Pipeline
         from eventwire.settings import Settings
-        from eventwire.stages.parse import load_spacy, paragraphs
+        from eventwire.parse import load_spacy, paragraphs
     except ImportError as exc:
         fail(f"cannot import eventwire ({exc}); run with the project's virtualenv (.venv/bin/python)")
 
@@ -299,7 +299,7 @@ def scaling(nlp, pipeline, pieces, articles, words, n, workers, batch_size) -> d
 
     from rss import TreeRSS
 
-    from eventwire.parallel import pipe_parallel
+    from eventwire.engines.parallel import pipe_parallel
     from eventwire.store import Store
 
     with TreeRSS() as memory:

@@ -1,7 +1,7 @@
 """Save a PNG of each view of the web explorer, to look at what a person sees.
 
 Builds a database from the sample articles in examples/ and the test corpus in
-tests/data/corpus/ (57 invented articles, several on the same events, so that clusters have many
+tests/data/cluster-corpus/ (57 invented articles, several on the same events, so that clusters have many
 reports), or takes --db, serves it on 127.0.0.1 and photographs each view with headless Chromium
 (/usr/bin/chromium) into screenshots/.
 
@@ -27,7 +27,7 @@ from eventwire.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORT = {"width": 1360, "height": 900}
-INPUTS = [ROOT / "examples", ROOT / "tests" / "data" / "corpus"]
+INPUTS = [ROOT / "examples", ROOT / "tests" / "data" / "cluster-corpus"]
 
 
 def build_database(path: Path, inputs: list[Path]) -> None:
@@ -95,7 +95,7 @@ def shoot(db: Path, out: Path) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="database to show (default: built from examples/ "
-                        "and tests/data/corpus/)")
+                        "and tests/data/cluster-corpus/)")
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="folder for the PNGs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

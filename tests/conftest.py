@@ -7,7 +7,7 @@ import pytest
 from eventwire.model import Article, Document
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
-from eventwire.stages.parse import load_spacy
+from eventwire.parse import load_spacy
 
 
 @pytest.fixture(scope="session")

@@ -278,7 +278,7 @@ def test_relative_dates_past_the_calendar_have_no_value(pipeline, text, publishe
 
 def test_long_runs_without_spaces_are_parsed_in_pieces(pipeline):
     # was: spaCy's tokenizer is quadratic in such runs: 12,000 emoji took 12 s, 50,000 over 3 min
-    from eventwire.stages.parse import MAX_RUN, paragraphs
+    from eventwire.parse.stage import MAX_RUN, paragraphs
 
     text = "Kenya said " + "😀" * (3 * MAX_RUN + 7) + " and (" + "(" * 2000 + " Uganda."
     pieces = paragraphs(text)

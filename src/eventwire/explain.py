@@ -8,10 +8,10 @@ event how its source, target, modality, date and place were found.
 
 from __future__ import annotations
 
+from .events.verb_patterns import load_verbs
 from .model import Article, Document
 from .pipeline import Pipeline
 from .settings import Settings
-from .verb_patterns import load_verbs
 
 STAGES = ["verbatim", "parse", "entities", "time", "places", "quotes", "events"]
 

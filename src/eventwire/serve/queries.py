@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..event_identity import SECTOR_CODES
+from ..knowledge.event_identity import SECTOR_CODES
 from ..store.db import actor_condition, check_type, date_filters
 
 # An event without a date of its own is dated by its article, as in `eventwire events`.

@@ -2,7 +2,7 @@
 
 Events of all stored articles are read in order of type and date. An event joins an open cluster of
 its type when the cluster's first event is at most `days` away, their sources are the same actors
-(a country and its state bodies count as one: `eventwire.event_identity`), their targets do not
+(a country and its state bodies count as one: `eventwire.knowledge.event_identity`), their targets do not
 disagree and, for acts done at a place (an attack, an arrest, a march, a deployment, a
 withdrawal), their places can be one place (`km`); otherwise it opens a new cluster. The place of a
 sanction, a statement or a meeting is told loosely (where it was announced, whom it concerns), so
@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..event_identity import BROAD_FEATURES, Where, actor_keys, day, dates_close, places_compatible, same_side
-from ..goldstein import goldstein_of
+from ..knowledge.event_identity import BROAD_FEATURES, Where, actor_keys, dates_close, day, places_compatible, same_side
 from ..model import QUAD_CLASS_OF
+from .goldstein import goldstein_of
 
 # Acts whose place is where they happened, so that the same actors doing them on the same day at two
 # places far apart are two events (PLOVER's material conflict acts, and withdrawals).

@@ -164,7 +164,7 @@ class Store:
             with self._transaction():
                 self.con.execute(sql)
                 self.con.execute("INSERT INTO _eventwire_migrations VALUES (?, ?, ?)",
-                                 [version, name, _now()])
+                                 [version, name, utc_now()])
             applied.append(name)
         return applied
 
@@ -200,7 +200,7 @@ class Store:
             for table in TABLES if old else ():
                 self.con.execute(f"DELETE FROM {table} WHERE {id_column(table)} = ?", [doc.id])
             self.con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
-            for table, rows in _rows(doc).items():
+            for table, rows in table_rows(doc).items():
                 for start in range(0, len(rows), ROWS_PER_INSERT):
                     _insert(self.con, table, rows[start:start + ROWS_PER_INSERT])
             self._set_state(CLUSTERS_STALE, "yes")
@@ -330,11 +330,11 @@ def document_row(doc: Document, stored_at: dt.datetime | None = None) -> tuple:
     hash of that record (`content_hash`, index 8) and `stored_at` (default: now, UTC)."""
     record = doc.to_record()
     return (doc.id, doc.source, doc.title, _iso_date(doc.published), doc.publisher, doc.url,
-            doc.author, doc.text, _content_hash(record, doc), doc.error, stored_at or _now(),
+            doc.author, doc.text, _content_hash(record, doc), doc.error, stored_at or utc_now(),
             json.dumps(record, ensure_ascii=False), doc.input_hash)
 
 
-def _rows(doc: Document) -> dict[str, list[tuple]]:
+def table_rows(doc: Document) -> dict[str, list[tuple]]:
     """The rows of every per-document table for `doc`."""
     entities = {e.id: e for e in doc.entities}
     places = {p.id: p for p in doc.places}
@@ -379,7 +379,7 @@ def _iso_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..event_identity import SECTOR_CODES
+from ..knowledge.event_identity import SECTOR_CODES
 from .db import ACTORS_SQL, Store, StoreError
 
 FORMATS = {"csv": "(FORMAT csv, HEADER)", "jsonl": "(FORMAT json)", "parquet": "(FORMAT parquet)"}

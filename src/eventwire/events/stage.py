@@ -1,0 +1,307 @@
+"""Events: PLOVER-typed events with CAMEO codes, actors, date, place and evidence.
+
+1. Triggers: each verb and noun is looked up in the verb dictionary (`eventwire.events.verb_patterns`);
+   a noun already used as a verb pattern's object ("held talks") is not a second event.
+2. Roles from the parse (`eventwire.events.roles`), mapped to entities; quotes' "we" already points to the
+   speaker. An event noun with no agent of its own takes the object of the verb it hangs from.
+3. Modality (`eventwire.events.modality`): negated, future, hypothetical and intended events are kept but
+   flagged `negated`, so researchers can see them and counts can leave them out; a stated
+   intention is itself an AGREE or THREATEN event (`eventwire.events.intent`).
+4. Date from a time expression in the event's own clause (a coordinated verb shares its head's),
+   else carried from the statement or narrative that implies it (`eventwire.events.context`);
+   place from a toponym in the clause, else the nearest in the sentence.
+5. One event per type and actor pair per sentence; an event told again later in the article (the
+   lead's "Hamas congratulated the Taliban" and the statement's "We congratulate the Taliban";
+   "Kabul fell under Taliban control" and "Taliban fighters entered Kabul") is one event when
+   type and sources agree and targets, places and dates do not disagree (`eventwire.knowledge.event_identity`);
+   its later sentences are kept as `also_spans`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..knowledge.actor_dictionary import load_dictionary
+from ..knowledge.entity_index import entity_of, token_entities
+from ..knowledge.event_identity import Where, actor_keys, dates_close, places_compatible, same_side
+from ..model import Document, Event
+from ..registry import stage
+from ..settings import Settings
+from .context import SpanIndex, carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
+from .intent import Triggered, with_statements
+from .modality import OBLIGATION_AUX, modality_reason
+from .roles import (
+    actors_of, complement_targets, governing_object, light_verb_roles, noun_roles, passive_patients,
+    place_targets, verb_roles, with_conjuncts,
+)
+from .verb_patterns import Pattern, VerbDictionary, load_verbs
+
+# "Britain said Libya must hand over the suspects" is a demand whatever the act; this stands in for
+# an act no pattern names, so that the demand can be coded (it is itself never output).
+UNNAMED_ACT = Pattern("(act)", "REQUEST", None, (), "100", "", nominal=False, lemma="")
+
+# Calibrated by eye on the seed article and the project's examples: a verb with both actors found
+# is the most reliable reading of a sentence; a bare noun the least; the main clause says what the
+# sentence reports, a purpose or reason clause ("staged a rally to demand reforms") less so.
+# Armed and security forces known only by their sector ("troops", "peacekeepers"): what an act sends
+# or withdraws, not whom it is directed at when a named target is there.
+FORCE_SECTORS = {"MIL", "COP", "PKO", "SPY", "UAF"}
+# Acts applied to a place, whose target is that place when no one is named ("lifted the curfew in
+# Montenegro"); a meeting or an agreement in Lima is not directed at Lima.
+PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
+# Two tellings of an event in one article at places this close are at one place (a city and its
+# airport, a town and a village beside it).
+SAME_PLACE_KM = 50
+# An undated telling of an event is about what happened in the week before publication (as far back
+# as a weekday name reaches).
+RECENT_DAYS = 7
+BASE_CONFIDENCE = {"verb": 0.55, "noun": 0.4, "light": 0.55}
+SOURCE_BONUS, TARGET_BONUS, ROOT_BONUS, MODAL_PENALTY, DEPTH_PENALTY = 0.15, 0.1, 0.1, 0.2, 0.1
+
+
+@stage("events", requires=("doc.parse", "doc.entities", "doc.times", "doc.places", "doc.quotes"),
+       assigns=("doc.events",))
+class EventCoder:
+    """Code PLOVER events from verb and noun patterns."""
+
+    def __init__(self, settings: Settings):
+        self.extra_files = tuple(settings.verbs_files)
+        self.sector_codes = load_dictionary(tuple(settings.actors_files)).sector_codes
+
+    @property
+    def verbs(self) -> VerbDictionary:
+        return load_verbs(self.extra_files)
+
+    def __call__(self, doc: Document) -> None:
+        owner = token_entities(doc)
+        codes = {entity.id: entity.code for entity in doc.entities}
+        unnamed = {i: codes[entity_id] for i, entity_id in owner.items() if codes[entity_id] in self.sector_codes}
+        events, index = [], SpanIndex(doc)
+        for sentence in doc.parse.sents:
+            events += _dedupe(self._sentence_events(doc, sentence, owner, unnamed, index))
+        settle_followups(doc, events)
+        carry_dates(doc, events)
+        events = _merge_repeats(doc, events)
+        for number, event in enumerate(events, 1):
+            event.id = f"V{number}"
+        doc.events = events
+
+    def _sentence_events(self, doc: Document, sentence, owner, unnamed: dict[int, str],
+                         index: SpanIndex) -> list[Event]:
+        consumed, found = set(), []
+        # the entity tokens of this sentence, looked up once per sentence, not once per event
+        sentence_owner = {t.i: owner[t.i] for t in sentence if t.i in owner}
+        for token in sentence:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
+                pattern = self.verbs.match_verb(token) or (UNNAMED_ACT if _obliged(token) else None)
+                if pattern is not None:
+                    consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
+                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
+        for token in sentence:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and token.dep_ != "compound":
+                pattern = self.verbs.match_noun(token)
+                if pattern is not None:
+                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
+        found = [item for item in found if item.event is not None]
+        events = with_statements(found, owner, doc.quotes)
+        return [e for e in events if e.pattern != UNNAMED_ACT.text]
+
+    def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: dict[int, str],
+               index: SpanIndex, sentence_owner: dict[int, str]) -> Event | None:
+        """The event a pattern makes of a trigger; `owner` maps tokens to entities (`sentence_owner`
+        those of the trigger's sentence), `unnamed` the tokens of actors coded by their sector alone
+        ("troops") to that sector, and `index` the document's times and places by offset."""
+        if _inside_attribution(trigger):
+            return None
+        nominal = pattern.nominal
+        sources, targets, why = _roles(trigger, pattern, owner, unnamed)
+        if not sources and not targets and nominal:
+            return None  # "the meeting", "the attack": a reference to an event told elsewhere, or too vague
+        modality, why["modality"] = modality_reason(trigger)
+        sentence = trigger.sent
+        sentence_text = doc.text[sentence.start_char:sentence.end_char]
+        clause = clause_tokens(trigger)
+        event = Event(
+            id="", type=pattern.type, mode=pattern.mode, context=list(pattern.context), cameo=pattern.cameo,
+            source=sources, target=targets, start=sentence.start_char,
+            end=sentence.end_char - (len(sentence_text) - len(sentence_text.rstrip())),
+            negated=modality is not None, modality=modality, pattern=pattern.text,
+            trigger=(trigger.idx, trigger.idx + len(trigger.text)),
+            date=date_for(doc, trigger, clause, index),
+            # the source's tokens in this sentence: place_for looks no further
+            place=place_for(doc, trigger, clause, frozenset(i for i, e in sentence_owner.items() if e in sources),
+                            index),
+            quote=next((q.id for q in doc.quotes if q.kind == "direct" and q.start <= trigger.idx < q.end), None),
+        )
+        event.confidence = _confidence(event, trigger, nominal)
+        event.why = why
+        return event
+
+
+def _own_people(token, sources: list[str], owner, unnamed: dict[int, str]) -> bool:
+    """ "withdrew its troops from Lebanon": the source's own troops or citizens (an actor coded by
+    its sector alone) are not a target, its partners or neighbours are."""
+    return token.i in unnamed and any(c.dep_ == "poss" and entity_of(c, owner) in sources for c in token.children)
+
+
+def _roles(trigger, pattern: Pattern, owner, unnamed: dict[int, str]) -> tuple[list[str], list[str], dict[str, str]]:
+    """Source and target entity ids of an event, and how each was found. Each side tries its
+    routes in order and takes the first that names an entity."""
+    forces = {owner[i] for i, code in unnamed.items() if code in FORCE_SECTORS}
+    own_sources, own_targets = noun_roles(trigger, pattern) if pattern.nominal else verb_roles(trigger, pattern)
+    source_routes = [("its own phrase" if pattern.nominal else "the verb's subject or agent", own_sources)]
+    target_routes = [("its own phrase" if pattern.nominal else "the verb's object", own_targets)]
+    if pattern.nominal:
+        verb_sources, verb_targets = light_verb_roles(trigger)
+        agent = governing_object(trigger)
+        source_routes += [("the verb it is the object of", verb_sources),
+                          ("the object of the verb it hangs from", [agent] if agent is not None else [])]
+        target_routes.append(("the verb it is the object of", verb_targets))
+    else:
+        target_routes.append(("the clause the verb governs", complement_targets(trigger)))
+    if pattern.type in PLACE_TARGET_TYPES and pattern.roles != "symmetric":
+        target_routes.append(("the place it is applied to", place_targets(trigger)))
+    source_routes = [(route, _behind_delegates(tokens, owner, unnamed)) for route, tokens in source_routes]
+    target_routes = [(route, _behind_delegates(tokens, owner, unnamed)) for route, tokens in target_routes]
+    # "X was assassinated by two of her bodyguards": the one it was done to did not do it
+    patients = set(actors_of(passive_patients(trigger), owner))
+    sources, why = _first_actors(source_routes, owner, "source", exclude=patients)
+    own = {t.i for _, tokens in target_routes for t in tokens if _own_people(t, sources, owner, unnamed)}
+    target_routes = [(route, [t for t in tokens if t.i not in own]) for route, tokens in target_routes]
+    targets, target_why = _first_actors(target_routes, owner, "target", exclude=sources)
+    named = [t for t in targets if t not in forces]
+    if named and len(named) < len(targets):  # "sent troops to Mali": Mali, not the troops sent
+        targets = named
+    why.update(target_why)
+    if pattern.roles == "symmetric" and not targets and len(sources) > 1:
+        sources, targets = sources[:1], sources[1:]  # "X and Y met": one side each
+        why["target"] = "the second of the coordinated subjects (symmetric pattern)"
+    return sources, targets, why
+
+
+def _behind_delegates(tokens, owner, unnamed: dict[int, str]) -> list:
+    """ "Delegations from Armenia and Azerbaijan", "foreign ministers of India and Pakistan", "leaders
+    of the coalition": people known by their role stand for the named parties they come from when
+    they come from several, or have no party of their own."""
+    found = []
+    for token in tokens:
+        parties = [t for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                   for g in p.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
+        named = [t for t in parties if entity_of(t, owner) and t.i not in unnamed]
+        found += named if named and (token.i in unnamed or len(named) > 1) else [token]
+    return found
+
+
+def _first_actors(routes, owner, role: str, exclude=()) -> tuple[list[str], dict[str, str]]:
+    for route, tokens in routes:
+        found = [e for e in actors_of(tokens, owner) if e not in exclude]
+        if found:
+            words = ", ".join(f"{t.text!r} ({t.dep_} of {t.head.text!r})" for t in tokens
+                              if entity_of(t, owner) in found)
+            return found, {role: f"{route}: {words}"}
+    return [], {role: "none found"}
+
+
+def _obliged(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children)
+
+
+def _inside_attribution(trigger) -> bool:
+    """Words inside "according to a journalist who spoke with X" tell the source, not an event."""
+    return any(a.lower_ == "according" for a in trigger.ancestors)
+
+
+def _confidence(event: Event, trigger, nominal: bool) -> float:
+    light = nominal and trigger.dep_ == "dobj"  # "staged a protest", "held talks"
+    score = BASE_CONFIDENCE["light" if light else "noun" if nominal else "verb"]
+    score += SOURCE_BONUS * bool(event.source) + TARGET_BONUS * bool(event.target)
+    depth = clause_depth(trigger)
+    score += ROOT_BONUS * (depth == 0) - DEPTH_PENALTY * min(depth, 2)
+    score -= MODAL_PENALTY * event.negated
+    return max(0.05, min(score, 0.95))
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """Keep one event per (type, sources, targets, asserted-or-not) in a sentence, the most confident."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.type, tuple(sorted(event.source)), tuple(sorted(event.target)), event.negated)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: e.trigger)
+
+
+REPEAT_MARKERS = {"again", "also", "later", "then", "subsequently", "another", "fresh", "new", "renewed",
+                  "second", "third", "further", "more", "latest"}
+
+
+def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
+    """The first telling of each event, completed with what later tellings add and pointing to
+    their sentences; "attacked again" and "a new attack" are new events."""
+    kept: list[Event] = []
+    # looked up for every pair of tellings: built once
+    entities = {entity.id: entity for entity in doc.entities}
+    places = {place.id: place for place in doc.places}
+    for event in events:
+        first = None if _marked_repeat(doc, event) else next(
+            (k for k in kept if _same_event(doc, entities, places, k, event)), None)
+        if first is None:
+            kept.append(event)
+            continue
+        first.source, first.target = first.source or event.source, first.target or event.target
+        first.date, first.place = first.date or event.date, first.place or event.place
+        first.confidence = max(first.confidence, event.confidence)
+        span = (event.start, event.end)
+        if span != (first.start, first.end) and span not in first.also_spans:
+            first.also_spans.append(span)
+    return kept
+
+
+def _root(cameo: str | None) -> str | None:
+    """The CAMEO root ("19" of "195"): a shelling and an air raid may be one attack, a bombing
+    (18) and an offensive (19) are not."""
+    return cameo[:2] if cameo else None
+
+
+def _marked_repeat(doc: Document, event: Event) -> bool:
+    span = doc.parse.char_span(*event.trigger, alignment_mode="expand") if event.trigger else None
+    return span is not None and any(c.lower_ in REPEAT_MARKERS for c in span.root.children)
+
+
+def _same_event(doc: Document, entities: dict, places: dict, one: Event, other: Event) -> bool:
+    """Two tellings in one article are one event: same type and CAMEO root, the same source
+    entities (or one telling names none and both name the same target), compatible targets (by
+    actor, so "the Afghan government" and "Afghanistan" agree) and places, and the same day; a day
+    apart ("over the weekend", "on Sunday") only at the same place; an undated telling only with
+    one dated within a few days of publication."""
+    if (one.type, _root(one.cameo), one.negated) != (other.type, _root(other.cameo), other.negated):
+        return False
+    keys = functools.partial(_side_keys, entities)
+    targets_one, targets_other = keys(one.target), keys(other.target)
+    if one.source and other.source:
+        if sorted(one.source) != sorted(other.source) or not same_side(targets_one, targets_other, missing_ok=True):
+            return False
+    # "the capture of Dessie" after "Ethiopian forces captured Dessie": told again without its
+    # source, an event is known by its target
+    elif not (one.source or other.source) or not same_side(targets_one, targets_other, missing_ok=False):
+        return False
+    where = lambda event: _where(places.get(event.place))  # noqa: E731
+    if not places_compatible(where(one), where(other), km=SAME_PLACE_KM):
+        return False
+    if one.date and other.date:
+        same_place = one.place is not None and one.place == other.place
+        return dates_close(one.date, other.date, days=1 if same_place else 0)
+    # an undated telling is of the news of the day: not the same as a dated recap of weeks ago
+    dated = one.date or other.date
+    return not dated or not doc.published or dates_close(dated, doc.published[:10], days=RECENT_DAYS)
+
+
+def _side_keys(entities: dict, ids: list[str]) -> frozenset[str]:
+    """The actors of one side, by actor key and by name (within one article a name is enough:
+    a town named twice may be one entity with a country code and another without)."""
+    found = [entities[i] for i in ids if i in entities]
+    return actor_keys((e.code for e in found), (e.name for e in found)) | actor_keys([None] * len(found), (e.name for e in found))
+
+
+def _where(place) -> Where | None:
+    return place and Where(place.name, place.country, place.lat, place.lon, place.feature)
