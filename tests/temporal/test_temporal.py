@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.model import TimeExpression
-from eventwire.temporal.anchor import is_anchorable, parse_date
+from eventwire.temporal.anchor import parse_date
 from eventwire.temporal.base import Context
 from eventwire.temporal.rules import normalise
 
@@ -114,14 +113,6 @@ def test_normalise(text, tense, expected):
 @pytest.mark.parametrize("text", ["11-year-old", "third", "300", "the minister"])
 def test_normalise_rejects_what_is_not_a_time(text):
     assert normalise(text, Context(ANCHOR)) is None
-
-
-@pytest.mark.parametrize("kind, value, expected", [
-    ("DATE", "2021-08-16", True), ("TIME", "2021-08-16TMO", True), ("DURATION", "P2Y", False),
-    ("SET", "P1D", False), ("DATE", "PAST_REF", False), ("DATE", None, False),
-])
-def test_is_anchorable(kind, value, expected):
-    assert is_anchorable(TimeExpression(0, 1, "x", kind, value)) is expected
 
 
 @pytest.mark.parametrize("text, expected", [

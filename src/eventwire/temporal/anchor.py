@@ -1,21 +1,15 @@
 """The anchor that relative dates resolve against: the day an article's date string or dateline
-names (`parse_date`); and whether a time expression can date an event (`is_anchorable`)."""
+names (`parse_date`)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ..knowledge.dates import event_date
 from .base import DAY_VALUE
 from .rules import checked_day, normalise
 
 HAS_DIGIT = re.compile(r"\d")
-
-
-def is_anchorable(time) -> bool:
-    """Whether a TimeExpression names a point or period usable as an event date."""
-    return time.type in ("DATE", "TIME") and event_date(time.value) is not None
 
 
 @lru_cache(maxsize=1)
