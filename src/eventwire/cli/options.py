@@ -23,8 +23,6 @@ from ..store.db import check_date
 # Exit status of extract and run: the number of failed articles, capped so it never wraps past
 # 255 or collides with FATAL_EXIT, which says that nothing could run at all.
 MAX_FAILED_EXIT = 100
-
-
 FATAL_EXIT = 101
 
 
