@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from .score import overlaps
+from .score import best_overlap, overlaps
 
 
 def sample_ids(ids: list[str], fraction: float, seed: int) -> list[str]:
@@ -24,15 +24,9 @@ def entity_links(first: dict, second: dict) -> dict[str, str]:
     """Second annotation's entity id -> the first's entity that its mentions overlap most."""
     links = {}
     for entity in second["entities"]:
-        shared: Counter = Counter()
-        for mention in entity["mentions"]:
-            for other in first["entities"]:
-                for m in other["mentions"]:
-                    lo, hi = max(mention["start"], m["start"]), min(mention["end"], m["end"])
-                    if lo < hi:
-                        shared[other["id"]] += hi - lo
-        if shared:
-            links[entity["id"]] = shared.most_common(1)[0][0]
+        spans = [(m["start"], m["end"]) for m in entity["mentions"]]
+        if (found := best_overlap(spans, first["entities"])) is not None:
+            links[entity["id"]] = found
     return links
 
 

@@ -70,6 +70,7 @@ class Pair:
 
 @dataclass
 class ArticleResult:
+    mapping: dict[str, str] = field(default_factory=dict)  # output entity id -> gold entity id
     matched: list[Pair] = field(default_factory=list)  # counted events, trigger and type agree
     missed: list[dict] = field(default_factory=list)  # counted gold events (first tellings) not found
     spurious: list[dict] = field(default_factory=list)  # counted predictions matching no counted gold event
@@ -94,8 +95,8 @@ def folded_output_factuality(event: dict) -> str:
 
 def score_article(gold: dict, output: dict) -> ArticleResult:
     """Match one article's predicted events and quotes to its gold ones."""
-    result = ArticleResult()
     offsets = OffsetMap(output.get("text") or "", gold["text"])
+    result = ArticleResult(mapping=entity_map(gold, output, offsets))
     preds = []
     for event in output.get("events", []):
         where = event.get("trigger") or event.get("span")
@@ -144,22 +145,25 @@ def score_article(gold: dict, output: dict) -> ArticleResult:
     return result
 
 
+def best_overlap(spans: list[tuple[int, int]], entities: list[dict]) -> str | None:
+    """The id of the entity whose mentions the spans overlap most (by characters), or None."""
+    shared: Counter = Counter()
+    for start, end in spans:
+        for entity in entities:
+            for m in entity["mentions"]:
+                lo, hi = max(start, m["start"]), min(end, m["end"])
+                if lo < hi:
+                    shared[entity["id"]] += hi - lo
+    return shared.most_common(1)[0][0] if shared else None
+
+
 def entity_map(gold: dict, output: dict, offsets: OffsetMap) -> dict[str, str]:
-    """Output entity id -> the gold entity its mentions overlap most (by characters)."""
+    """Output entity id -> the gold entity its mentions overlap most."""
     mapping = {}
     for entity in output.get("entities", []):
-        shared: Counter = Counter()
-        for start, end in entity.get("mentions", []):
-            span = offsets.span(start, end)
-            if not span:
-                continue
-            for g in gold["entities"]:
-                for m in g["mentions"]:
-                    lo, hi = max(span[0], m["start"]), min(span[1], m["end"])
-                    if lo < hi:
-                        shared[g["id"]] += hi - lo
-        if shared:
-            mapping[entity["id"]] = shared.most_common(1)[0][0]
+        spans = [span for start, end in entity.get("mentions", []) if (span := offsets.span(start, end))]
+        if (found := best_overlap(spans, gold["entities"])) is not None:
+            mapping[entity["id"]] = found
     return mapping
 
 
@@ -192,7 +196,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _score_quotes(gold: dict, output: dict, offsets: OffsetMap, result: ArticleResult) -> None:
-    mapping = entity_map(gold, output, offsets)
+    mapping = result.mapping
     pred_spans = []
     for quote in output.get("quotes", []):
         parts = quote.get("parts") or [quote["span"]]
@@ -234,8 +238,7 @@ def score(golds: list[dict], outputs: dict[str, dict]) -> tuple[dict, dict]:
     for gold in golds:
         output = outputs[gold["id"]]
         result = score_article(gold, output)
-        offsets = OffsetMap(output.get("text") or "", gold["text"])
-        mapping = entity_map(gold, output, offsets)
+        mapping = result.mapping
         places = {p["id"]: p for p in gold["places"]}
         pred_places = {p["id"]: p for p in output.get("places", [])}
         for pair in result.matched:
