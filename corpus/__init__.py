@@ -3,6 +3,6 @@
 The articles live as marked-up files in `corpus/marked/` (the text with its spans inline, then the
 annotations as JSON); `python -m corpus build` turns them into `corpus/gold/{train,dev,test}.jsonl`
 with character offsets, and `python -m corpus check` validates both. `GUIDELINES.md` says what is
-annotated and how; `README.md` gives the file format and the commands. Standard library only, so the
-corpus can be read and checked without installing eventwire.
+annotated and how; `README.md` gives the file format and the commands. Reading and checking need
+only the standard library; scoring (`score`) uses eventwire's distance between places.
 """

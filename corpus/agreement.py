@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from .score import best_overlap, overlaps
+from .spans import best_overlap, overlaps
 
 
 def sample_ids(ids: list[str], fraction: float, seed: int) -> list[str]:

@@ -11,10 +11,12 @@ the matched counted events; quotes by overlap of their content, as the shared qu
 from __future__ import annotations
 
 import difflib
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from eventwire.knowledge.event_identity import distance_km
+
+from .spans import best_overlap, overlaps
 from .vocab import COUNTED, TYPES
 
 # Types whose two sides are parties alike ("X and Y met"): the sides may come out swapped.
@@ -50,10 +52,6 @@ class OffsetMap:
                 first = first if first is not None else block.b + (lo - block.a)
                 last = block.b + (hi - block.a)
         return (first, last) if first is not None else None
-
-
-def overlaps(one: tuple[int, int] | None, other: tuple[int, int] | None) -> bool:
-    return bool(one and other) and one[0] < other[1] and other[0] < one[1]
 
 
 def _span(item: dict | None) -> tuple[int, int] | None:
@@ -145,18 +143,6 @@ def score_article(gold: dict, output: dict) -> ArticleResult:
     return result
 
 
-def best_overlap(spans: list[tuple[int, int]], entities: list[dict]) -> str | None:
-    """The id of the entity whose mentions the spans overlap most (by characters), or None."""
-    shared: Counter = Counter()
-    for start, end in spans:
-        for entity in entities:
-            for m in entity["mentions"]:
-                lo, hi = max(start, m["start"]), min(end, m["end"])
-                if lo < hi:
-                    shared[entity["id"]] += hi - lo
-    return shared.most_common(1)[0][0] if shared else None
-
-
 def entity_map(gold: dict, output: dict, offsets: OffsetMap) -> dict[str, str]:
     """Output entity id -> the gold entity its mentions overlap most."""
     mapping = {}
@@ -186,13 +172,6 @@ def _place_right(gold_place: dict | None, pred_place: dict | None) -> bool:
     if pred_place.get("lat") is None or pred_place.get("lon") is None:
         return False
     return distance_km(gold_place["lat"], gold_place["lon"], pred_place["lat"], pred_place["lon"]) <= PLACE_KM
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def _score_quotes(gold: dict, output: dict, offsets: OffsetMap, result: ArticleResult) -> None:
