@@ -2,13 +2,17 @@
 
 Runs the pipeline on a short text and reports, for people who debug or extend the dictionaries:
 the parse (every word's lemma, part of speech and dependency), the entities with their codes, the
-dictionary lookup for every verb and noun (which pattern fired, or that none exists), and for each
-event how its source, target, modality, date and place were found.
+dictionary lookup for every verb and noun (which pattern fired, or that none exists) beside the
+trained type model's probabilities, and for each event how its source, target, modality, date and
+place were found, with the trained models' type, factuality and role scores.
 """
 
 from __future__ import annotations
 
+from .events.features import is_candidate
+from .events.learned import EventModels
 from .events.verb_patterns import load_verbs
+from .knowledge.entity_index import token_entities
 from .model import Article, Document
 from .pipeline import Pipeline
 from .settings import Settings
@@ -23,6 +27,8 @@ def explain(text: str, settings: Settings, published: str | None = None) -> dict
         return {"text": text, "error": doc.error}
     verbs = load_verbs(tuple(settings.verbs_files))
     fired = {event.trigger[0]: event.id for event in doc.events if event.trigger}
+    models = EventModels.shipped() if settings.event_models else EventModels()
+    owner, kinds = token_entities(doc), {e.id: e.type for e in doc.entities}
     return {
         "text": text,
         "published": published,
@@ -32,7 +38,7 @@ def explain(text: str, settings: Settings, published: str | None = None) -> dict
         "times": [{"text": t.text, "type": t.type, "value": t.value} for t in doc.times],
         "places": [{"id": p.id, "name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon}
                    for p in doc.places],
-        "lookups": [_lookup(token, verbs, fired) for token in doc.parse
+        "lookups": [_lookup(token, verbs, fired, models, owner, kinds) for token in doc.parse
                     if token.pos_ in ("VERB", "AUX", "NOUN", "PROPN")],
         "events": [_event_row(doc, event) for event in doc.events],
     }
@@ -43,15 +49,18 @@ def _token_row(token) -> dict:
             "head": token.head.i}
 
 
-def _lookup(token, verbs, fired: dict[int, str]) -> dict:
-    """What the dictionary holds for a word and what matched."""
+def _lookup(token, verbs, fired: dict[int, str], models: EventModels, owner, kinds) -> dict:
+    """What the dictionary holds for a word, what matched, and the type model's three likeliest types."""
     is_verb = token.pos_ in ("VERB", "AUX")
     index = verbs.verbs if is_verb else verbs.nouns
     candidates = index.get(token.lemma_.lower(), []) or ([] if is_verb else index.get(token.lower_, []))
     match = verbs.match_verb(token) if is_verb else verbs.match_noun(token)
+    probabilities = models.type_probabilities(token, owner, kinds, match) if is_candidate(token) else None
+    model = sorted(probabilities.items(), key=lambda pair: -pair[1])[:3] if probabilities else []
     return {"i": token.i, "text": token.text, "lemma": token.lemma_.lower(),
             "patterns": [p.text for p in candidates], "matched": match.text if match else None,
-            "type": match.type if match else None, "event": fired.get(token.idx)}
+            "type": match.type if match else None, "event": fired.get(token.idx),
+            "model": {label: round(p, 3) for label, p in model}}
 
 
 def _event_row(doc: Document, event) -> dict:
@@ -77,11 +86,17 @@ def render(report: dict) -> str:
     lines += ["", "entities:"] + [f"  {e['id']:<4} {e['name']:<28} {e['code'] or '-':<10} {e['type']}"
                                   for e in report["entities"]] or ["  (none)"]
     lines += ["", "times:"] + ([f"  {t['text']!r} {t['type']} {t['value']}" for t in report["times"]] or ["  (none)"])
-    lines += ["", "dictionary lookups:"]
+    lines += ["", "dictionary lookups (and the type model's likeliest types):"]
     for row in report["lookups"]:
+        model = ", ".join(f"{label} {p:.2f}" for label, p in row.get("model", {}).items())
+        if model and not row["matched"] and next(iter(row["model"])) != "none":
+            lines.append(f"  {row['text']:<16} lemma {row['lemma']!r}: no pattern; model {model}"
+                         + (f" -> {row['event']}" if row["event"] else ""))
+            continue
         if row["matched"]:
             outcome = f"pattern {row['matched']!r} ({row['type']})" + (f" -> {row['event']}" if row["event"]
                                                                        else " -> no event kept")
+            outcome += f"; model {model}" if model else ""
         elif row["patterns"]:
             outcome = f"patterns {row['patterns']} exist but none fits this sentence"
         else:
@@ -100,6 +115,9 @@ def render(report: dict) -> str:
         lines.append(f"      source   {', '.join(event['source']) or '-'}   <- {event['why'].get('source', '')}")
         lines.append(f"      target   {', '.join(event['target']) or '-'}   <- {event['why'].get('target', '')}")
         lines.append(f"      modality {event['modality'] or 'asserted'}   <- {event['why'].get('modality', '')}")
+        for part in ("type (model)", "factuality (model)", "roles (model)", "date (model)"):
+            if part in event["why"]:
+                lines.append(f"      {part:<18} {event['why'][part]}")
         if "statement" in event["why"]:
             lines.append(f"      statement {event['why']['statement']}")
         lines.append(f"      date {event['date'] or '-'}   place {event['place'] or '-'}")

@@ -58,16 +58,20 @@ class Pipeline:
     @functools.cached_property
     def fingerprint(self) -> str:
         """What every output depends on besides the article: eventwire's version, the stages, the
-        spaCy pipeline, the built-in data files and the user's dictionaries. A change in any of them
-        changes every input hash, so the next `eventwire run` extracts again."""
+        spaCy pipeline, the built-in data files, the trained models' weights and the user's
+        dictionaries. A change in any of them changes every input hash, so the next `eventwire run`
+        extracts again."""
         from . import __version__
 
         digest = hashlib.sha256()
-        settings = [__version__, self.stage_names, self.settings.spacy_model, self.settings.max_chars]
+        settings = [__version__, self.stage_names, self.settings.spacy_model, self.settings.max_chars,
+                    self.settings.event_models]
         digest.update(json.dumps(settings, default=str).encode())
         data = resources.files("eventwire") / "data"
+        weights = resources.files("eventwire") / "events" / "weights"
         user = [*self.settings.actors_files, *self.settings.verbs_files]
-        for path in sorted(data.iterdir(), key=lambda p: p.name) + user:
+        shipped = [p for p in weights.iterdir() if p.name.endswith(".npz")] if weights.is_dir() else []
+        for path in sorted(data.iterdir(), key=lambda p: p.name) + sorted(shipped, key=lambda p: p.name) + user:
             digest.update(path.read_bytes())
         return digest.hexdigest()
 

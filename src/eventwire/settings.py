@@ -24,6 +24,8 @@ class Settings:
         actors_files: extra actor dictionaries (TSV) read after the built-in one; later entries win.
         verbs_files: extra verb/pattern dictionaries (TSV) read after the built-in one.
         batch_size: articles parsed together by spaCy's nlp.pipe.
+        event_models: fuse the trained event models (type, factuality, roles) with the verb
+            dictionary; False codes events from the dictionary and the rules alone.
     """
 
     spacy_model: str = field(default_factory=lambda: os.environ.get("EVENTWIRE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
@@ -31,3 +33,4 @@ class Settings:
     actors_files: list[Path] = field(default_factory=list)
     verbs_files: list[Path] = field(default_factory=list)
     batch_size: int = 16
+    event_models: bool = True

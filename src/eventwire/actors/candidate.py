@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 ISO3 = re.compile(r"[A-Z]{3}")
+# A place after these is where someone goes or what is struck, not whose someone is.
+AIMED_PREPS = {"to", "into", "toward", "towards", "onto", "on", "against", "at"}
 
 
 @dataclass
@@ -49,3 +51,14 @@ def is_named_group(candidate: Candidate | None) -> bool:
     """Whether the candidate is a named organisation or group whose members are the group itself."""
     return candidate is not None and candidate.type in ("ORG", "NORP") \
         and candidate.key.startswith(("actor:", "org:"))
+
+
+def aimed_at(token) -> bool:
+    """Whether a place is where something goes or what is struck: an object ("shelled Kharkiv")
+    or after "to", "into", "on", "against" ("sent to Mali", "an attack on Kyiv"); such a place
+    says nothing about whose the actors in its clause are."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "dobj":
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in AIMED_PREPS

@@ -90,10 +90,16 @@ def _antecedent(token, wanted: str, owner, by_id, sentence_of) -> str | None:
     for i in range(token.i - 1, -1, -1):
         if sentence_of[i] < first_sentence:
             break
-        entity_id = owner.get(i)
+        entity_id, mention_token = owner.get(i), token.doc[i]
+        if entity_id is None and wanted == "plural" and sentence_of[i] == sentence_of[token.i] \
+                and _plural_subject(mention_token) and mention_token.head.i != token.head.i:
+            # "mothers of soldiers staged a sit-in, demanding pensions they say ...": they are the
+            # mothers, no actor; nor the soldiers inside that phrase
+            subject = mention_token
+            candidates = [c for c in candidates if not subject.left_edge.i <= c[0] <= subject.right_edge.i]
+            break
         if entity_id is None or i >= token.left_edge.i:  # not inside the reference itself
             continue
-        mention_token = token.doc[i]
         if _compatible(by_id[entity_id], mention_token, wanted) and mention_token.dep_ != "compound":
             candidates.append((i, entity_id, mention_token.dep_ in ("nsubj", "nsubjpass")))
     if not candidates:
@@ -103,6 +109,13 @@ def _antecedent(token, wanted: str, owner, by_id, sentence_of) -> str | None:
         if subjects:
             return subjects[0][1]
     return candidates[0][1]
+
+
+def _plural_subject(noun) -> bool:
+    """A plural noun subject (in a sentence, before "they", and no actor): "they" is more likely it
+    than any actor further back, unless it is the subject of the pronoun's own verb ("men beat
+    them": not the men)."""
+    return noun.tag_ in ("NNS", "NNPS") and noun.dep_ in ("nsubj", "nsubjpass")
 
 
 def _reference_span(token) -> tuple[int, int]:

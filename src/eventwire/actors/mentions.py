@@ -14,6 +14,7 @@ from ..knowledge.countries import country_by_iso2, country_by_iso3, country_by_n
 from ..knowledge.gazetteer import lookup as gazetteer_lookup
 from .candidate import Candidate, make_candidate
 from .capitals import capital_government
+from .names import ADDRESS, is_surname, person_surnames
 from .nouns import sector_phrases
 from .titles import code_person
 
@@ -124,11 +125,15 @@ def _strip_span(span):
 
 
 def _named_mentions(sdoc, dictionary: ActorDictionary) -> list[Candidate]:
-    found = []
+    found, surnames = [], person_surnames(sdoc)
     for ent in sdoc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
         span = _strip_span(ent)
+        if ent.label_ == "ORG" and is_surname(span, surnames) and not MEDIA_NAME.search(span.text) \
+                and _org_code(span, dictionary) is None:
+            found.append(make_candidate(span, "PERSON", "name"))  # "Lammy said", "Mr Lammy": not an organisation
+            continue
         if ent.label_ == "LOC" and country_by_name(span.text) is None:
             continue  # a region or sea; a country taken for one ("Ivory Coast") is kept
         government = capital_government(span) if ent.label_ in ("GPE", "ORG") else None
@@ -143,6 +148,23 @@ def _named_mentions(sdoc, dictionary: ActorDictionary) -> list[Candidate]:
                                         code=_org_code(span, dictionary)))
         else:
             found.append(make_candidate(span, "PERSON", "name"))
+    return found + _missed_surnames(sdoc, surnames)
+
+
+def _missed_surnames(sdoc, surnames: set[str]) -> list[Candidate]:
+    """Surnames of people named in full elsewhere that the recogniser left outside any entity
+    ("Mensah also said"), standing alone, not inside a longer name."""
+    found, in_entity = [], {token.i for ent in sdoc.ents for token in ent}
+    for token in sdoc:
+        if token.i in in_entity or token.pos_ != "PROPN" or not token.text[:1].isupper() \
+                or token.lower_ not in surnames:
+            continue
+        before = sdoc[token.i - 1] if token.i > 0 else None
+        after = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        if before is not None and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in ADDRESS \
+                or after is not None and after.pos_ == "PROPN":
+            continue  # "Kofi Mensah Junior", "the Mensah Foundation": part of another name
+        found.append(make_candidate(sdoc[token.i:token.i + 1], "PERSON", "name"))
     return found
 
 
@@ -163,13 +185,13 @@ def _country_or_place(sdoc, span, label: str) -> Candidate | None:
         return make_candidate(span, "GPE", "name", key=f"country:{country.iso3}",
                               canonical=country.name, code=country.iso3)
     if label == "GPE":
-        return make_candidate(span, "GPE", "name", key=f"gpe:{span.text.lower()}", code=_city_country(span.text))
+        return make_candidate(span, "GPE", "name", key=f"gpe:{span.text.lower()}", code=city_country(span.text))
     if label == "NORP" and span.root.dep_ not in ("amod", "compound"):
         return make_candidate(span, "NORP", "name", key=f"norp:{span.text.lower()}")
     return None
 
 
-def _city_country(name: str) -> str | None:
+def city_country(name: str) -> str | None:
     """The country (ISO alpha-3) of the most populous place of this name: a city acting, or
     standing for its government ("Kabul fell", "Moscow said"), is coded by its country."""
     places = [c for c in gazetteer_lookup(name) if c.country and not c.alternate]

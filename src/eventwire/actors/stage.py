@@ -6,16 +6,22 @@ Mentions come from four places, in this order of trust: the actor dictionary ("H
 "Washington said", is that government: `eventwire.actors.capitals`), actor noun phrases built on sector
 words ("U.S. troops", "riot police", "demonstrators", "500 workers": `eventwire.actors.nouns`), and
 references resolved by rules (`eventwire.actors.coref`). People are coded by their titles
-(`eventwire.actors.titles`). Mentions with the same key form one entity.
+(`eventwire.actors.titles`). Mentions with the same key form one entity. Actors known by their
+sector alone ("the army", "police") then take the country of their clause or article
+(`eventwire.actors.homeland`); a dateline left in the text (`eventwire.actors.dateline`) is no actor.
 """
 
 from __future__ import annotations
+
+import bisect
 
 from ..knowledge.actor_dictionary import ActorDictionary, load_dictionary
 from ..model import Document, Entity, Mention
 from ..registry import stage
 from ..settings import Settings
 from .coref import resolve_references
+from .dateline import dateline
+from .homeland import code_sector_actors
 from .mentions import Candidate, find_candidates
 from .names import PersonClusters
 
@@ -33,16 +39,22 @@ class EntityFinder:
 
     def __call__(self, doc: Document) -> None:
         candidates = find_candidates(doc.parse, self.dictionary)
-        doc.entities = build_entities(candidates)
+        filed_from = dateline(doc.text)
+        if filed_from:  # "NAIROBI, March 3 (Wire) -" left in the text: where the reporter is, no actor
+            candidates = [c for c in candidates if c.start >= filed_from[0]]
+        doc.entities = build_entities(candidates, [sentence.start_char for sentence in doc.parse.sents])
         resolve_references(doc, self.dictionary)
+        code_sector_actors(doc)
 
 
-def build_entities(candidates: list[Candidate]) -> list[Entity]:
-    """Group candidates into entities (ids E1, E2... by first mention) and fill in their codes."""
+def build_entities(candidates: list[Candidate], sentence_starts: list[int] = ()) -> list[Entity]:
+    """Group candidates into entities (ids E1, E2... by first mention) and fill in their codes.
+    `sentence_starts` (character offsets) tell which people were named in the same sentence."""
     persons = PersonClusters()
-    for candidate in candidates:
+    # in reading order: a short name goes with the full name read last before it
+    for candidate in sorted(candidates, key=lambda c: c.start):
         if candidate.type == "PERSON" and not candidate.key:
-            candidate.key = persons.key_for(candidate.name)
+            candidate.key = persons.key_for(candidate.name, bisect.bisect_right(sentence_starts, candidate.start))
     by_key: dict[str, list[Candidate]] = {}
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
         by_key.setdefault(candidate.key, []).append(candidate)

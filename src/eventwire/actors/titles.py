@@ -1,14 +1,15 @@
 """People coded by the titles and groups next to their names: "Kenyan President X" (KENGOV),
 "rebel leader X" (REB), "Archbishop X" (REL), "former President X" (ELI, as the CAMEO codebook codes
 former officials), "Taliban co-founder X" and "Secretary-General X of the United Nations" (the
-group's code), "X, the Afghan president" (AFGGOV). A title without a country takes the nearest
-country named before it in the sentence.
+group's code), "X, the Afghan president" (AFGGOV). A title without a country takes the country
+named before it in the sentence, if that is the sentence's only one and not a destination.
 """
 
 from __future__ import annotations
 
 from ..knowledge.actor_dictionary import ActorDictionary
-from .candidate import Candidate, nation_code
+from ..knowledge.countries import country_of_demonym, country_of_name
+from .candidate import Candidate, aimed_at, nation_code
 from .nouns import MODIFIER_DEPS, sector_word
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -111,9 +112,18 @@ def _title_sector(sdoc, words: list, dictionary: ActorDictionary) -> tuple[str |
 
 
 def _country_before(sdoc, person: Candidate, covering: dict[int, Candidate]) -> str | None:
+    """The country named before a person in the sentence, when it is the sentence's only country,
+    named as a country (not "Russian drones ..., governor X said"), and not where something is
+    sent ("weapons to Ukraine, Defence Minister X announced" is not Ukraine's minister)."""
     sentence = sdoc[person.first].sent
-    for i in range(person.first - 1, sentence.start - 1, -1):
-        owner = covering.get(i)
-        if owner is not None and owner.key.startswith("country:"):
-            return owner.code
-    return None
+    named = [covering[i] for i in range(sentence.start, sentence.end)
+             if i in covering and covering[i].key.startswith("country:")]
+    if len({c.code for c in named}) != 1:
+        return None
+    before = [c for c in named if c.last < person.first]
+    if not before:
+        return None
+    country = before[-1]
+    if (country_of_demonym(country.name) and not country_of_name(country.name)) or aimed_at(sdoc[country.head]):
+        return None
+    return country.code

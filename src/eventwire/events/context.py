@@ -83,11 +83,14 @@ def _times_in(doc: Document, tokens, index: SpanIndex | None = None) -> str | No
 
 
 def date_for(doc: Document, trigger, clause, index: SpanIndex | None = None) -> str | None:
-    """The event date from its own clause, else from the verb it is coordinated with or controlled by."""
+    """The event date from its own clause, else from the verb it is coordinated with or controlled
+    by, or whose act it follows as a participle."""
     index = index or SpanIndex(doc)
     date = _times_in(doc, clause, index)
     head = trigger
-    while date is None and head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+    # "bombed the village on Sunday, killing four": the participle tells the same act's toll
+    while date is None and (head.dep_ in ("conj", "xcomp") or (head.dep_ == "advcl" and head.tag_ == "VBG")) \
+            and head.head.i != head.i:
         head = head.head
         date = _times_in(doc, clause_tokens(head), index)
     # An event noun is not dated by the verb it hangs from: in "shared photos of a meeting on
@@ -191,8 +194,10 @@ def carry_dates(doc: Document, events: list[Event]) -> None:
             continue
         if event.type in VERBAL_TYPES:
             event.date = _statement_date(doc, event)
+            event.why["date"] = "the date of the statement's quote" if event.date else event.why.get("date", "")
         if event.date is None and not any(event.start <= t.start < event.end for t in doc.times):
             event.date = _narrative_date(doc, event, events, sentence_starts)
+            event.why["date"] = "the narrative before it" if event.date else event.why.get("date", "")
 
 
 def _statement_date(doc: Document, event: Event) -> str | None:

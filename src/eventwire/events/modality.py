@@ -38,6 +38,8 @@ NEGATING_ADJECTIVES = {"unwilling", "reluctant", "opposed"}
 # What is only alleged: "accused Israel of killing", "charged with smuggling".
 ALLEGING_VERBS = {"accuse", "blame", "charge", "allege", "suspect", "indict", "convict", "arrest", "detain",
                   "jail", "sentence", "sue", "investigate", "probe"}
+# Adverbs that leave an act to someone's word: "police allegedly beat the protesters".
+ALLEGING_ADVERBS = {"allegedly", "purportedly", "supposedly"}
 # Prepositions that introduce a complement rather than a time or place: "of killing", "to opening".
 COMPLEMENT_PREPS = {"of", "for", "with", "to", "about", "on"}
 NEGATIVE_DETERMINERS = {"no", "never"}
@@ -79,6 +81,9 @@ def _clause_modality(verb) -> tuple[str | None, str]:
     mark = next((c for c in children if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS), None)
     if mark is not None:
         return "conditional", f"{mark.text!r} before {verb.text!r}"
+    hedge = next((c for c in children if c.dep_ == "advmod" and c.lower_ in ALLEGING_ADVERBS), None)
+    if hedge is not None:
+        return "alleged", f"{hedge.text!r} on {verb.text!r}"
     return _complement_modality(verb)
 
 

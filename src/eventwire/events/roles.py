@@ -108,7 +108,24 @@ def verb_roles(verb, pattern: Pattern) -> tuple[list, list]:
     objects += _prep_objects(verb, set(pattern.particles) | TARGET_PREPS)
     if pattern.obj:  # a light verb's noun carries the target: "held talks with Y", "launched attacks on Y"
         objects += [t for c in verb.children if c.dep_ == "dobj" for t in _prep_objects(c, NOUN_TARGET_PREPS)]
-    return sources, objects
+    return sources, _bound_possessives(verb, objects)
+
+
+def _bound_possessives(verb, objects: list) -> list:
+    """ "Azerbaijan accused Armenian forces of shelling its positions": in an act whose doer is the
+    one accused or urged, a possessive pronoun on the object cannot be that doer; it is the one
+    who accuses or urges (the subject of the verb above)."""
+    if verb.dep_ not in ("pcomp", "xcomp") or any(c.dep_ in SUBJECT for c in verb.children):
+        return objects
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    if not any(c.dep_ == "dobj" for c in head.children):  # no object control: "agreed to shell its ..."
+        return objects
+    controllers = [t for c in head.children if c.dep_ in SUBJECT for t in with_conjuncts(c)]
+    found = []
+    for token in objects:
+        bound = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
+        found += controllers if bound and controllers else [token]
+    return found
 
 
 COMPLEMENT_PREPS = TARGET_PREPS | {"for", "in"}

@@ -28,11 +28,22 @@ from ..model import Document, Event
 from ..registry import stage
 from ..settings import Settings
 from .context import SpanIndex, carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
+from .dating import DateIndex, choose_date, date_features
+from .features import is_candidate
 from .intent import Triggered, with_statements
+from .learned import EventModels, decide_modality, decide_roles, decide_type, settle_doubts
 from .modality import OBLIGATION_AUX, modality_reason
+from .role_features import Actors
 from .roles import (
-    actors_of, complement_targets, governing_object, light_verb_roles, noun_roles, passive_patients,
-    place_targets, verb_roles, with_conjuncts,
+    actors_of,
+    complement_targets,
+    governing_object,
+    light_verb_roles,
+    noun_roles,
+    passive_patients,
+    place_targets,
+    verb_roles,
+    with_conjuncts,
 )
 from .verb_patterns import Pattern, VerbDictionary, load_verbs
 
@@ -56,6 +67,8 @@ SAME_PLACE_KM = 50
 # as a weekday name reaches).
 RECENT_DAYS = 7
 BASE_CONFIDENCE = {"verb": 0.55, "noun": 0.4, "light": 0.55}
+# An event the model reads where the dictionary has no pattern is less often the sentence's main one.
+MODEL_ONLY_WEIGHT = 0.5
 SOURCE_BONUS, TARGET_BONUS, ROOT_BONUS, MODAL_PENALTY, DEPTH_PENALTY = 0.15, 0.1, 0.1, 0.2, 0.1
 
 
@@ -67,6 +80,7 @@ class EventCoder:
     def __init__(self, settings: Settings):
         self.extra_files = tuple(settings.verbs_files)
         self.sector_codes = load_dictionary(tuple(settings.actors_files)).sector_codes
+        self.models = EventModels.shipped() if settings.event_models else EventModels()
 
     @property
     def verbs(self) -> VerbDictionary:
@@ -77,11 +91,19 @@ class EventCoder:
         codes = {entity.id: entity.code for entity in doc.entities}
         unnamed = {i: codes[entity_id] for i, entity_id in owner.items() if codes[entity_id] in self.sector_codes}
         events, index = [], SpanIndex(doc)
+        self._kinds = {entity.id: entity.type for entity in doc.entities}
+        self._doubts: dict[tuple[int, int], str] = {}  # trigger -> the model's verdict (decide_type)
+        self._codes = codes
         for sentence in doc.parse.sents:
             events += _dedupe(self._sentence_events(doc, sentence, owner, unnamed, index))
         settle_followups(doc, events)
         carry_dates(doc, events)
-        events = _merge_repeats(doc, events)
+        # the models complete what the rules found after repeats are merged, which needs the rules' reading
+        events = settle_doubts(_merge_repeats(doc, events), self._doubts)
+        if self.models.role_models:
+            self._learned_roles(doc, events)
+        if self.models.date_model is not None:
+            self._learned_dates(doc, events)
         for number, event in enumerate(events, 1):
             event.id = f"V{number}"
         doc.events = events
@@ -89,22 +111,74 @@ class EventCoder:
     def _sentence_events(self, doc: Document, sentence, owner, unnamed: dict[int, str],
                          index: SpanIndex) -> list[Event]:
         consumed, found = set(), []
+        self._readings = {}
         # the entity tokens of this sentence, looked up once per sentence, not once per event
         sentence_owner = {t.i: owner[t.i] for t in sentence if t.i in owner}
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
-                pattern = self.verbs.match_verb(token) or (UNNAMED_ACT if _obliged(token) else None)
+                pattern = self._fused(token, self.verbs.match_verb(token), owner)
+                pattern = pattern or (UNNAMED_ACT if _obliged(token) else None)
                 if pattern is not None:
-                    consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
+                    if pattern.text:  # a model-only reading leaves its object to the dictionary
+                        consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
                     found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and token.dep_ != "compound":
-                pattern = self.verbs.match_noun(token)
+                pattern = self._fused(token, self.verbs.match_noun(token), owner)
                 if pattern is not None:
                     found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
-        found = [item for item in found if item.event is not None]
+        found = _beside_patterns([item for item in found if item.event is not None])
         events = with_statements(found, owner, doc.quotes)
         return [e for e in events if e.pattern != UNNAMED_ACT.text]
+
+    def _own_side(self, doc: Document, sources: list[str]) -> frozenset[str]:
+        """The entities that stand for the sources' own country ("Israel" for "Israeli troops")."""
+        countries = {self._codes[e][:3] for e in sources if self._codes.get(e) and len(self._codes[e]) >= 3}
+        return frozenset(e.id for e in doc.entities if e.code and e.code in countries)
+
+    def _learned_dates(self, doc: Document, events: list[Event]) -> None:
+        """Each event's date as the date model chooses among the rules', the publication day's, the
+        last told and none (`eventwire.events.dating`)."""
+        index = DateIndex(doc)
+        for event in events:
+            trigger = doc.parse.char_span(*event.trigger, alignment_mode="expand").root
+            dates = index.candidates(event)
+            probabilities = self.models.date_model.probabilities(date_features(doc, index, event, trigger))
+            chosen, event.date = choose_date(dates, probabilities)
+            if chosen != "rules":
+                event.why["date"] = f"the date model: {chosen} (rules: {dates['rules'] or 'none'})"
+            event.why["date (model)"] = _scores_text({"": probabilities})
+        _continued_dates(doc, events)
+
+    def _fused(self, token, pattern: Pattern | None, owner) -> Pattern | None:
+        """The dictionary's pattern for a token as the type model confirms, retypes or rejects it
+        (`eventwire.events.learned.decide_type`); the model's reading is kept for `explain`."""
+        if not is_candidate(token):
+            return pattern
+        probabilities = self.models.type_probabilities(token, owner, self._kinds, pattern)
+        fused, decision, verdict = decide_type(pattern, token, probabilities,
+                                               flagged=modality_reason(token)[0] is not None)
+        self._readings[token.i] = (probabilities, decision)
+        if verdict is not None:
+            self._doubts[(token.idx, token.idx + len(token.text))] = verdict
+        return fused
+
+    def _learned_roles(self, doc: Document, events: list[Event]) -> None:
+        """Each event's source and target as the role model ranks the article's actors, where the
+        rules found none (`eventwire.events.learned.decide_roles`)."""
+        actors = Actors(doc)
+        for event in events:
+            trigger = doc.parse.char_span(*event.trigger, alignment_mode="expand").root
+            quote = next((q for q in doc.quotes if q.start <= trigger.idx < q.end), None)
+            by_rule = {**{e: "target" for e in event.target}, **{e: "source" for e in event.source}}
+            speakers = {quote.speaker} if quote is not None and quote.speaker else set()
+            scores = self.models.role_probabilities(actors, trigger, event.type, by_rule, speakers)
+            chosen = decide_roles(scores, event.source, event.target, self._own_side(doc, event.source))
+            for side, rule, picked in zip(("source", "target"), (event.source, event.target), chosen):
+                if picked != rule:
+                    event.why[side] = "the role model: " + (", ".join(picked) if picked else "nobody")
+            event.source, event.target = chosen
+            event.why["roles (model)"] = _scores_text(scores)
 
     def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: dict[int, str],
                index: SpanIndex, sentence_owner: dict[int, str]) -> Event | None:
@@ -114,10 +188,21 @@ class EventCoder:
         if _inside_attribution(trigger):
             return None
         nominal = pattern.nominal
-        sources, targets, why = _roles(trigger, pattern, owner, unnamed)
+        sources, targets, why = rule_roles(trigger, pattern, owner, unnamed)
         if not sources and not targets and nominal:
             return None  # "the meeting", "the attack": a reference to an event told elsewhere, or too vague
+        if not pattern.text and not any(self._codes.get(e) for e in sources + targets):
+            return None  # the model's reading alone, with no political actor: "engineers imposed new rules"
+        probabilities, decision = self._readings.get(trigger.i, (None, ""))
+        quote = next((q for q in doc.quotes if q.start <= trigger.idx < q.end), None)
         modality, why["modality"] = modality_reason(trigger)
+        factuality = self.models.factuality(trigger, quote is not None and quote.kind == "direct")
+        if (fused := decide_modality(modality, factuality)) != modality:
+            modality, why["modality"] = fused, f"the factuality model ({modality or 'asserted'} by the rules)"
+        if probabilities is not None:
+            why["type (model)"] = f"{decision}; " + _scores_text({"": probabilities})
+        if factuality is not None:
+            why["factuality (model)"] = _scores_text({"": factuality})
         sentence = trigger.sent
         sentence_text = doc.text[sentence.start_char:sentence.end_char]
         clause = clause_tokens(trigger)
@@ -133,9 +218,41 @@ class EventCoder:
                             index),
             quote=next((q.id for q in doc.quotes if q.kind == "direct" and q.start <= trigger.idx < q.end), None),
         )
-        event.confidence = _confidence(event, trigger, nominal)
+        why["date"] = "its own clause" if event.date else "none found"
+        event.confidence = _confidence(event, trigger, nominal) * (MODEL_ONLY_WEIGHT if not pattern.text else 1.0)
         event.why = why
         return event
+
+
+def _continued_dates(doc: Document, events: list[Event]) -> None:
+    """ "bombed the village, killing four", "entered Kabul and took over the palace": an act that
+    continues another event's act in its sentence has that event's date."""
+    by_token = {doc.parse.char_span(*e.trigger, alignment_mode="expand").root.i: e for e in events if e.trigger}
+    for token_i, event in by_token.items():
+        head = doc.parse[token_i]
+        while head.dep_ in ("conj", "xcomp") or (head.dep_ == "advcl" and head.tag_ == "VBG"):
+            head = head.head
+            told = by_token.get(head.i)
+            if told is not None and told.date and told is not event:
+                event.date, event.why["date"] = told.date, f"the act it continues ({head.text!r})"
+                break
+
+
+def _beside_patterns(found: list[Triggered]) -> list[Triggered]:
+    """Drop a model-only event next to a pattern's event in the parse: "launched" in "launched an
+    attack", where the dictionary already reads the attack."""
+    patterned = {item.trigger.i for item in found if item.event.pattern}
+    return [item for item in found if item.event.pattern or not (
+        item.trigger.head.i in patterned or any(c.i in patterned for c in item.trigger.children))]
+
+
+def _scores_text(scores: dict[str, dict[str, float]]) -> str:
+    """'E1: source 0.91, target 0.05' for `eventwire explain` (the three likeliest labels)."""
+    parts = []
+    for key, probabilities in scores.items():
+        top = sorted(probabilities.items(), key=lambda pair: -pair[1])[:3]
+        parts.append((f"{key}: " if key else "") + ", ".join(f"{label or 'nobody'} {p:.2f}" for label, p in top))
+    return "; ".join(parts)
 
 
 def _own_people(token, sources: list[str], owner, unnamed: dict[int, str]) -> bool:
@@ -144,7 +261,7 @@ def _own_people(token, sources: list[str], owner, unnamed: dict[int, str]) -> bo
     return token.i in unnamed and any(c.dep_ == "poss" and entity_of(c, owner) in sources for c in token.children)
 
 
-def _roles(trigger, pattern: Pattern, owner, unnamed: dict[int, str]) -> tuple[list[str], list[str], dict[str, str]]:
+def rule_roles(trigger, pattern: Pattern, owner, unnamed: dict[int, str]) -> tuple[list[str], list[str], dict[str, str]]:
     """Source and target entity ids of an event, and how each was found. Each side tries its
     routes in order and takes the first that names an entity."""
     forces = {owner[i] for i, code in unnamed.items() if code in FORCE_SECTORS}
@@ -248,8 +365,11 @@ def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
         if first is None:
             kept.append(event)
             continue
-        first.source, first.target = first.source or event.source, first.target or event.target
-        first.date, first.place = first.date or event.date, first.place or event.place
+        if event.pattern:  # a telling only the model reads adds its sentence, not its actors, date or place
+            if first.date is None and event.date is not None:
+                first.why["date"] = "a later telling"
+            first.source, first.target = first.source or event.source, first.target or event.target
+            first.date, first.place = first.date or event.date, first.place or event.place
         first.confidence = max(first.confidence, event.confidence)
         span = (event.start, event.end)
         if span != (first.start, first.end) and span not in first.also_spans:

@@ -29,6 +29,7 @@ class Pattern:
     obj: str | None = None
     prep: str | None = None
     prep_obj: str | None = None
+    builtin: bool = True  # from data/verbs.tsv, not a user's --verbs file
 
     @property
     def specificity(self) -> int:
@@ -66,6 +67,7 @@ def read_patterns(path: Path | None = None) -> list[Pattern]:
         if roles not in ROLE_RULES or not pattern:
             raise DictionaryError(f"{where}:{number}: bad pattern or roles {roles!r} (known: {sorted(ROLE_RULES)})")
         fields = {"type": event_type, "mode": mode or None, "cameo": cameo or None, "roles": roles,
+                  "builtin": path is None,
                   "context": tuple(c.strip() for c in context.split(";") if c.strip())}
         patterns.append(parse_pattern(pattern, fields))
     return patterns

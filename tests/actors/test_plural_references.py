@@ -1,0 +1,23 @@
+"""Plural pronouns: "they" and "them" after a plural subject that is no actor ("mothers ... they
+say") are not some actor further back; the subject of the pronoun's own verb is never its antecedent."""
+
+from __future__ import annotations
+
+from .helpers import entities, texts
+
+
+def test_they_after_a_plural_subject_is_not_an_actor_further_back(run_stages):
+    doc = entities(run_stages, "Army aircraft struck the camp, the army said. On Monday, about 40 mothers "
+                               "of fallen soldiers staged a sit-in, demanding the pensions they say the "
+                               "state promised them.")
+    army = next(e for e in doc.entities if texts(doc, e)[0] == "army")
+    soldiers = next(e for e in doc.entities if texts(doc, e)[0] == "fallen soldiers")
+    assert texts(doc, army) == ["army"]
+    assert texts(doc, soldiers) == ["fallen soldiers"]  # inside the mothers' phrase: not they either
+
+
+def test_them_after_the_subject_of_its_own_verb_still_finds_its_actor(run_stages):
+    # "men beat them": them is not the men, so the plural subject does not stop the search
+    doc = entities(run_stages, "According to the journalists, masked men beat them with batons near the market.")
+    journalists = next(e for e in doc.entities if texts(doc, e)[0] == "journalists")
+    assert texts(doc, journalists) == ["journalists", "them"]

@@ -1,0 +1,123 @@
+"""Train the event models on the corpus's train split, choose on dev, write the weights.
+
+    python -m training.events            # train, report dev figures, write src/eventwire/events/weights/
+    python -m training.events --compare  # also compare the type model's representations on dev
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+
+import numpy as np
+
+from corpus.vocab import TYPES
+from eventwire.events.dating import CANDIDATES
+from eventwire.events.features import VECTOR_PARTS
+from eventwire.events.learned import EventModels
+from eventwire.events.linear import WEIGHTS
+from eventwire.events.stage import EventCoder
+from eventwire.settings import Settings
+
+from .dates import date_examples
+from .documents import split_documents
+from .examples import NONE, Examples, article_examples
+from .softmax import fit_temperature, train, train_ranker
+
+SEED = 13
+FACTUALITY = ("asserted", "negated", "denied", "hypothetical", "future", "alleged")
+# The type model's representations compared on dev: named features alone, or with parts of the
+# dense vector (eventwire.events.features.VECTOR_PARTS). The shipped model reads the whole vector.
+REPRESENTATIONS = {"words+parse": (), "words+parse+spaCy context": ("spaCy context",),
+                   "words+parse+MiniLM meaning": ("trigger meaning", "object meaning"),
+                   "words+parse+MiniLM meaning+spaCy context": ("trigger meaning", "object meaning", "spaCy context")}
+CHOSEN = "words+parse+MiniLM meaning+spaCy context"
+VECTOR_WIDTH = VECTOR_PARTS["spaCy context"].stop
+
+
+def build(split: str) -> tuple[Examples, Examples, Examples]:
+    types, factuality, roles = Examples(), Examples(), Examples()
+    for gold, doc in split_documents(split):
+        article_examples(gold, doc, types, factuality, roles)
+    return types, factuality, roles
+
+
+def event_f1(model, examples: Examples, vectors) -> tuple[float, float]:
+    """Micro-F1 of events (not "none") and accuracy, candidate by candidate."""
+    tp = fp = fn = right = 0
+    for i, features in enumerate(examples.features):
+        probs = model.probabilities(features, vectors[i] if vectors is not None else None)
+        guess, gold = max(probs, key=probs.get), examples.labels[i]
+        right += guess == gold
+        if guess != NONE:
+            tp += guess == gold
+            fp += guess != gold
+        if gold != NONE and guess != gold:
+            fn += 1
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return round(f1, 3), round(right / max(1, len(examples.labels)), 3)
+
+
+def ranker_accuracy(model, groups) -> float:
+    right = sum(int(np.argmax([model.logits(row)[0] for row in group])) in wanted for group, wanted in groups)
+    return round(right / max(1, len(groups)), 3)
+
+
+def fitted(train_set: Examples, dev_set: Examples, labels: tuple[str, ...], columns: list[int] | None, **options):
+    """A model trained on train, its temperature fitted on dev; `columns` of the dense vector it reads."""
+    train_vectors = train_set.matrix()[:, columns] if columns else None
+    dev_vectors = dev_set.matrix()[:, columns] if columns else None
+    model = train(train_set.features, train_set.labels, labels, train_vectors, seed=SEED, **options)
+    model.temperature = fit_temperature(model, dev_set.features, dev_set.labels, dev_vectors)
+    return model, dev_vectors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--compare", action="store_true", help="compare type representations on dev")
+    parser.add_argument("--dry-run", action="store_true", help="report, write no weights")
+    args = parser.parse_args()
+    started = time.time()
+    train_types, train_fact, train_roles = build("train")
+    dev_types, dev_fact, dev_roles = build("dev")
+    print(f"examples: type {len(train_types.labels)}/{len(dev_types.labels)}, factuality "
+          f"{len(train_fact.labels)}/{len(dev_fact.labels)}, role groups {len(train_roles.groups['source'])}/{len(dev_roles.groups['source'])}"
+          f" ({time.time() - started:.0f}s)")
+    type_labels = (*TYPES, NONE)
+    representations = REPRESENTATIONS if args.compare else {CHOSEN: REPRESENTATIONS[CHOSEN]}
+    for name, parts in representations.items():
+        columns = [c for part in parts for c in range(*VECTOR_PARTS[part].indices(VECTOR_WIDTH))]
+        model, dev_vectors = fitted(train_types, dev_types, type_labels, columns, min_count=1)
+        print(f"type model ({name}): dev candidate event F1, accuracy = {event_f1(model, dev_types, dev_vectors)}"
+              f", T={model.temperature}")
+        if name == CHOSEN:
+            type_model = model
+    fact_model, _ = fitted(train_fact, dev_fact, FACTUALITY, None, min_count=1, epochs=20)
+    print("factuality: dev accuracy", event_f1(fact_model, dev_fact, None)[1],
+          "majority", round(Counter(dev_fact.labels)["asserted"] / len(dev_fact.labels), 3))
+    rankers = {}
+    for side in ("source", "target"):
+        groups, wanted = zip(*train_roles.groups[side])
+        rankers[side] = train_ranker(list(groups), list(wanted), seed=SEED, l2=1e-2, min_count=2)
+        rankers[side].temperature = 1.0
+        print(f"roles ({side}): dev top-1 right", ranker_accuracy(rankers[side], dev_roles.groups[side]))
+    # the date model learns from the events the stage codes with the models above
+    coder = EventCoder(Settings())
+    coder.models = EventModels(type_model, fact_model, rankers)
+    train_dates, dev_dates = date_examples("train", coder), date_examples("dev", coder)
+    date_model, _ = fitted(train_dates, dev_dates, CANDIDATES, None, min_count=1, epochs=20)
+    print(f"dates: {len(train_dates.labels)}/{len(dev_dates.labels)} examples, dev accuracy",
+          event_f1(date_model, dev_dates, None)[1], "rules alone",
+          round(dev_dates.labels.count("rules") / max(1, len(dev_dates.labels)), 3))
+    if not args.dry_run:
+        WEIGHTS.mkdir(exist_ok=True)
+        for name, model in (("type", type_model), ("factuality", fact_model), ("roles_source", rankers["source"]),
+                            ("roles_target", rankers["target"]), ("date", date_model)):
+            model.save(WEIGHTS / f"{name}.npz")
+    print(f"done in {time.time() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    np.seterr(over="ignore")
+    main()
