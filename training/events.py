@@ -73,6 +73,39 @@ def fitted(train_set: Examples, dev_set: Examples, labels: tuple[str, ...], colu
     return model, dev_vectors
 
 
+def train_type_model(train_types: Examples, dev_types: Examples, compare: bool):
+    """The type model of the chosen representation (and, with `compare`, a report of each)."""
+    chosen = None
+    for name, parts in (REPRESENTATIONS if compare else {CHOSEN: REPRESENTATIONS[CHOSEN]}).items():
+        columns = [c for part in parts for c in range(*VECTOR_PARTS[part].indices(VECTOR_WIDTH))]
+        model, dev_vectors = fitted(train_types, dev_types, (*TYPES, NONE), columns, min_count=1)
+        print(f"type model ({name}): dev candidate event F1, accuracy = {event_f1(model, dev_types, dev_vectors)}"
+              f", T={model.temperature}")
+        chosen = model if name == CHOSEN else chosen
+    return chosen
+
+
+def train_rankers(train_roles: Examples, dev_roles: Examples) -> dict:
+    rankers = {}
+    for side in ("source", "target"):
+        groups, wanted = zip(*train_roles.groups[side])
+        rankers[side] = train_ranker(list(groups), list(wanted), seed=SEED, l2=1e-2, min_count=2)
+        print(f"roles ({side}): dev top-1 right", ranker_accuracy(rankers[side], dev_roles.groups[side]))
+    return rankers
+
+
+def train_date_model(models: EventModels):
+    """The date model, learned from the events the stage codes with the other models."""
+    coder = EventCoder(Settings())
+    coder.models = models
+    train_dates, dev_dates = date_examples("train", coder), date_examples("dev", coder)
+    date_model, _ = fitted(train_dates, dev_dates, CANDIDATES, None, min_count=1, epochs=20)
+    print(f"dates: {len(train_dates.labels)}/{len(dev_dates.labels)} examples, dev accuracy",
+          event_f1(date_model, dev_dates, None)[1], "rules alone",
+          round(dev_dates.labels.count("rules") / max(1, len(dev_dates.labels)), 3))
+    return date_model
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", action="store_true", help="compare type representations on dev")
@@ -82,34 +115,14 @@ def main() -> None:
     train_types, train_fact, train_roles = build("train")
     dev_types, dev_fact, dev_roles = build("dev")
     print(f"examples: type {len(train_types.labels)}/{len(dev_types.labels)}, factuality "
-          f"{len(train_fact.labels)}/{len(dev_fact.labels)}, role groups {len(train_roles.groups['source'])}/{len(dev_roles.groups['source'])}"
-          f" ({time.time() - started:.0f}s)")
-    type_labels = (*TYPES, NONE)
-    representations = REPRESENTATIONS if args.compare else {CHOSEN: REPRESENTATIONS[CHOSEN]}
-    for name, parts in representations.items():
-        columns = [c for part in parts for c in range(*VECTOR_PARTS[part].indices(VECTOR_WIDTH))]
-        model, dev_vectors = fitted(train_types, dev_types, type_labels, columns, min_count=1)
-        print(f"type model ({name}): dev candidate event F1, accuracy = {event_f1(model, dev_types, dev_vectors)}"
-              f", T={model.temperature}")
-        if name == CHOSEN:
-            type_model = model
+          f"{len(train_fact.labels)}/{len(dev_fact.labels)}, role groups "
+          f"{len(train_roles.groups['source'])}/{len(dev_roles.groups['source'])} ({time.time() - started:.0f}s)")
+    type_model = train_type_model(train_types, dev_types, args.compare)
     fact_model, _ = fitted(train_fact, dev_fact, FACTUALITY, None, min_count=1, epochs=20)
     print("factuality: dev accuracy", event_f1(fact_model, dev_fact, None)[1],
           "majority", round(Counter(dev_fact.labels)["asserted"] / len(dev_fact.labels), 3))
-    rankers = {}
-    for side in ("source", "target"):
-        groups, wanted = zip(*train_roles.groups[side])
-        rankers[side] = train_ranker(list(groups), list(wanted), seed=SEED, l2=1e-2, min_count=2)
-        rankers[side].temperature = 1.0
-        print(f"roles ({side}): dev top-1 right", ranker_accuracy(rankers[side], dev_roles.groups[side]))
-    # the date model learns from the events the stage codes with the models above
-    coder = EventCoder(Settings())
-    coder.models = EventModels(type_model, fact_model, rankers)
-    train_dates, dev_dates = date_examples("train", coder), date_examples("dev", coder)
-    date_model, _ = fitted(train_dates, dev_dates, CANDIDATES, None, min_count=1, epochs=20)
-    print(f"dates: {len(train_dates.labels)}/{len(dev_dates.labels)} examples, dev accuracy",
-          event_f1(date_model, dev_dates, None)[1], "rules alone",
-          round(dev_dates.labels.count("rules") / max(1, len(dev_dates.labels)), 3))
+    rankers = train_rankers(train_roles, dev_roles)
+    date_model = train_date_model(EventModels(type_model, fact_model, rankers))
     if not args.dry_run:
         WEIGHTS.mkdir(exist_ok=True)
         for name, model in (("type", type_model), ("factuality", fact_model), ("roles_source", rankers["source"]),

@@ -45,7 +45,8 @@ def in_lead(token) -> bool:
     if "lead_end" not in doc.user_data:  # found once per document: a long one has many candidates
         end = doc.text.find("\n\n")
         doc.user_data["lead_end"] = end if end >= 0 else len(doc.text)
-    return token.sent.start == 0 or token.sent.start_char <= doc.user_data["lead_end"]
+    # paragraphs are parsed apart, so a sentence never spans the first paragraph break
+    return token.idx <= doc.user_data["lead_end"]
 
 
 def trigger_features(token, owner: dict[int, str], kinds: dict[str, str], pattern) -> list[str]:
@@ -69,9 +70,10 @@ def trigger_features(token, owner: dict[int, str], kinds: dict[str, str], patter
             found.append(f"l,c={lemma},{cdep},{_lemma(child)}")
             if cdep in ("dobj", "nsubj", "nsubjpass", "poss", "compound"):
                 found.append(f"k={cdep},{_entity_kind(child, owner, kinds)}")
+    sentence = token.sent  # found by a walk over the document: once
     for offset in (-2, -1, 1, 2):
         i = token.i + offset
-        if token.sent.start <= i < token.sent.end:
+        if sentence.start <= i < sentence.end:
             found.append(f"w{offset}={token.doc[i].lower_}")
     if pattern is not None:
         found += [f"p={pattern.type}", f"p,l={pattern.type},{lemma}", f"pc={(pattern.cameo or '')[:2]}",
@@ -142,7 +144,8 @@ def factuality_features(token, in_quote: bool) -> list[str]:
         if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "det", "prep"):
             found.append(f"c={child.dep_},{child.lower_}")
     found += _ancestor_features(token)
-    before = {t.lower_ for t in token.sent if t.i < token.i and t.lower_ in MODAL_WORDS}
-    after = {t.lower_ for t in token.sent if t.i > token.i and t.lower_ in MODAL_WORDS}
+    modal = [t for t in token.sent if t.lower_ in MODAL_WORDS]
+    before = {t.lower_ for t in modal if t.i < token.i}
+    after = {t.lower_ for t in modal if t.i > token.i}
     found += [f"sb={w}" for w in before] + [f"sa={w}" for w in after]
     return found

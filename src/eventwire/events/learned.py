@@ -38,7 +38,6 @@ REJECT_MIN = 0.5  # "none" over a pattern's type, to drop the pattern (after the
 RETYPE_MIN = 0.5  # another type over a pattern's type, to retype it
 ROLE_MIN = 0.5  # the likeliest candidate of a side, to name it
 ROLE_MORE_MIN = 0.4  # a second actor on the same side
-ROLE_FILL_ONLY = True  # the model names an actor only where the rules found none
 # The corpus's factuality classes as eventwire's `modality` values (None: asserted).
 MODALITY_OF = {"asserted": None, "negated": "negated", "denied": "negated", "hypothetical": "hypothetical",
                "future": "future", "alleged": "alleged"}
@@ -139,10 +138,13 @@ def decide_type(pattern: Pattern | None, token, probabilities: dict[str, float] 
 def settle_doubts(events: list, doubts: dict[tuple[int, int], str]) -> list:
     """Apply the model's verdicts (`decide_type`) to the events they concern that stand alone: a
     retelling merged into an earlier event is gone already, and a first telling that later tellings
-    joined (`also_spans`) is an event the article tells more than once."""
+    joined (`also_spans`) is an event the article tells more than once. A rejected pattern whose
+    source and target the rules both found stays."""
     kept = []
     for event in events:
         verdict = doubts.get(event.trigger) if not event.also_spans else None
+        if verdict == NONE and event.source and event.target:
+            verdict = None  # the parse names who did it to whom: "a meeting between X and Y"
         if verdict == NONE:
             continue
         if verdict is not None:
@@ -164,7 +166,7 @@ def decide_roles(probabilities: dict[str, dict[str, float]], rule_sources: list[
                   if side == "source" or (e not in chosen["source"] and e not in own_side)}
         ranked = sorted(scores.items(), key=lambda pair: -pair[1])
         best, p = ranked[0]
-        if p < ROLE_MIN or (rule and ROLE_FILL_ONLY):
+        if rule or p < ROLE_MIN:
             chosen[side] = [e for e in rule if side == "source" or e not in chosen["source"]]
             continue
         chosen[side] = [e for e, q in ranked if e and (e == best or q >= ROLE_MORE_MIN)]

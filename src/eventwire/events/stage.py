@@ -15,6 +15,9 @@
    "Kabul fell under Taliban control" and "Taliban fighters entered Kabul") is one event when
    type and sources agree and targets, places and dates do not disagree (`eventwire.knowledge.event_identity`);
    its later sentences are kept as `also_spans`.
+6. The trained models (`eventwire.events.learned`, MODEL.md) read each verb and noun beside the
+   dictionary (adding, dropping or retyping events), flag what the modality rules missed, fill the
+   roles the rules left empty, and choose each event's date among what the text offers.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from ..registry import stage
 from ..settings import Settings
 from .context import SpanIndex, carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
 from .dating import DateIndex, choose_date, date_features
-from .features import is_candidate
+from .features import in_lead, is_candidate
 from .intent import Triggered, with_statements
 from .learned import EventModels, decide_modality, decide_roles, decide_type, settle_doubts
 from .modality import OBLIGATION_AUX, modality_reason
@@ -156,8 +159,10 @@ class EventCoder:
         if not is_candidate(token):
             return pattern
         probabilities = self.models.type_probabilities(token, owner, self._kinds, pattern)
-        fused, decision, verdict = decide_type(pattern, token, probabilities,
-                                               flagged=modality_reason(token)[0] is not None)
+        # only a builtin pattern after the lead can be overruled: only then does its modality matter
+        flagged = pattern is not None and pattern.builtin and not in_lead(token) and \
+            modality_reason(token)[0] is not None
+        fused, decision, verdict = decide_type(pattern, token, probabilities, flagged=flagged)
         self._readings[token.i] = (probabilities, decision)
         if verdict is not None:
             self._doubts[(token.idx, token.idx + len(token.text))] = verdict
@@ -168,6 +173,8 @@ class EventCoder:
         rules found none (`eventwire.events.learned.decide_roles`)."""
         actors = Actors(doc)
         for event in events:
+            if event.source and event.target:
+                continue  # the rankers only fill a side the rules left empty
             trigger = doc.parse.char_span(*event.trigger, alignment_mode="expand").root
             quote = next((q for q in doc.quotes if q.start <= trigger.idx < q.end), None)
             by_rule = {**{e: "target" for e in event.target}, **{e: "source" for e in event.source}}
