@@ -31,12 +31,11 @@ from ..model import Document, Event
 from ..registry import stage
 from ..settings import Settings
 from .context import SpanIndex, carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
-from .dating import DateIndex, choose_date, date_features
 from .features import in_lead, is_candidate
+from .fusion import choose_dates, fill_roles, scores_text
 from .intent import Triggered, with_statements
-from .learned import EventModels, decide_modality, decide_roles, decide_type, settle_doubts
+from .learned import EventModels, decide_modality, decide_type, settle_doubts
 from .modality import OBLIGATION_AUX, modality_reason
-from .role_features import Actors
 from .roles import (
     actors_of,
     complement_targets,
@@ -104,9 +103,9 @@ class EventCoder:
         # the models complete what the rules found after repeats are merged, which needs the rules' reading
         events = settle_doubts(_merge_repeats(doc, events), self._doubts)
         if self.models.role_models:
-            self._learned_roles(doc, events)
+            fill_roles(doc, events, self.models)
         if self.models.date_model is not None:
-            self._learned_dates(doc, events)
+            choose_dates(doc, events, self.models.date_model)
         for number, event in enumerate(events, 1):
             event.id = f"V{number}"
         doc.events = events
@@ -134,25 +133,6 @@ class EventCoder:
         events = with_statements(found, owner, doc.quotes)
         return [e for e in events if e.pattern != UNNAMED_ACT.text]
 
-    def _own_side(self, doc: Document, sources: list[str]) -> frozenset[str]:
-        """The entities that stand for the sources' own country ("Israel" for "Israeli troops")."""
-        countries = {self._codes[e][:3] for e in sources if self._codes.get(e) and len(self._codes[e]) >= 3}
-        return frozenset(e.id for e in doc.entities if e.code and e.code in countries)
-
-    def _learned_dates(self, doc: Document, events: list[Event]) -> None:
-        """Each event's date as the date model chooses among the rules', the publication day's, the
-        last told and none (`eventwire.events.dating`)."""
-        index = DateIndex(doc)
-        for event in events:
-            trigger = doc.parse.char_span(*event.trigger, alignment_mode="expand").root
-            dates = index.candidates(event)
-            probabilities = self.models.date_model.probabilities(date_features(doc, index, event, trigger))
-            chosen, event.date = choose_date(dates, probabilities)
-            if chosen != "rules":
-                event.why["date"] = f"the date model: {chosen} (rules: {dates['rules'] or 'none'})"
-            event.why["date (model)"] = _scores_text({"": probabilities})
-        _continued_dates(doc, events)
-
     def _fused(self, token, pattern: Pattern | None, owner) -> Pattern | None:
         """The dictionary's pattern for a token as the type model confirms, retypes or rejects it
         (`eventwire.events.learned.decide_type`); the model's reading is kept for `explain`."""
@@ -167,25 +147,6 @@ class EventCoder:
         if verdict is not None:
             self._doubts[(token.idx, token.idx + len(token.text))] = verdict
         return fused
-
-    def _learned_roles(self, doc: Document, events: list[Event]) -> None:
-        """Each event's source and target as the role model ranks the article's actors, where the
-        rules found none (`eventwire.events.learned.decide_roles`)."""
-        actors = Actors(doc)
-        for event in events:
-            if event.source and event.target:
-                continue  # the rankers only fill a side the rules left empty
-            trigger = doc.parse.char_span(*event.trigger, alignment_mode="expand").root
-            quote = next((q for q in doc.quotes if q.start <= trigger.idx < q.end), None)
-            by_rule = {**{e: "target" for e in event.target}, **{e: "source" for e in event.source}}
-            speakers = {quote.speaker} if quote is not None and quote.speaker else set()
-            scores = self.models.role_probabilities(actors, trigger, event.type, by_rule, speakers)
-            chosen = decide_roles(scores, event.source, event.target, self._own_side(doc, event.source))
-            for side, rule, picked in zip(("source", "target"), (event.source, event.target), chosen):
-                if picked != rule:
-                    event.why[side] = "the role model: " + (", ".join(picked) if picked else "nobody")
-            event.source, event.target = chosen
-            event.why["roles (model)"] = _scores_text(scores)
 
     def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: dict[int, str],
                index: SpanIndex, sentence_owner: dict[int, str]) -> Event | None:
@@ -207,9 +168,9 @@ class EventCoder:
         if (fused := decide_modality(modality, factuality)) != modality:
             modality, why["modality"] = fused, f"the factuality model ({modality or 'asserted'} by the rules)"
         if probabilities is not None:
-            why["type (model)"] = f"{decision}; " + _scores_text({"": probabilities})
+            why["type (model)"] = f"{decision}; " + scores_text({"": probabilities})
         if factuality is not None:
-            why["factuality (model)"] = _scores_text({"": factuality})
+            why["factuality (model)"] = scores_text({"": factuality})
         sentence = trigger.sent
         sentence_text = doc.text[sentence.start_char:sentence.end_char]
         clause = clause_tokens(trigger)
@@ -231,35 +192,12 @@ class EventCoder:
         return event
 
 
-def _continued_dates(doc: Document, events: list[Event]) -> None:
-    """ "bombed the village, killing four", "entered Kabul and took over the palace": an act that
-    continues another event's act in its sentence has that event's date."""
-    by_token = {doc.parse.char_span(*e.trigger, alignment_mode="expand").root.i: e for e in events if e.trigger}
-    for token_i, event in by_token.items():
-        head = doc.parse[token_i]
-        while head.dep_ in ("conj", "xcomp") or (head.dep_ == "advcl" and head.tag_ == "VBG"):
-            head = head.head
-            told = by_token.get(head.i)
-            if told is not None and told.date and told is not event:
-                event.date, event.why["date"] = told.date, f"the act it continues ({head.text!r})"
-                break
-
-
 def _beside_patterns(found: list[Triggered]) -> list[Triggered]:
     """Drop a model-only event next to a pattern's event in the parse: "launched" in "launched an
     attack", where the dictionary already reads the attack."""
     patterned = {item.trigger.i for item in found if item.event.pattern}
     return [item for item in found if item.event.pattern or not (
         item.trigger.head.i in patterned or any(c.i in patterned for c in item.trigger.children))]
-
-
-def _scores_text(scores: dict[str, dict[str, float]]) -> str:
-    """'E1: source 0.91, target 0.05' for `eventwire explain` (the three likeliest labels)."""
-    parts = []
-    for key, probabilities in scores.items():
-        top = sorted(probabilities.items(), key=lambda pair: -pair[1])[:3]
-        parts.append((f"{key}: " if key else "") + ", ".join(f"{label or 'nobody'} {p:.2f}" for label, p in top))
-    return "; ".join(parts)
 
 
 def _own_people(token, sources: list[str], owner, unnamed: dict[int, str]) -> bool:
