@@ -70,6 +70,9 @@ def test_the_speaker_of_a_quote_is_the_source_of_what_it_says(run_stages):
     ("Turkey will send troops to Libya next month.", "MOBILIZE", "future"),
     ("The rebels vowed to retake the town.", "COERCE", "intended"),
     ("Police allegedly beat the protesters in Lagos on Monday.", "ASSAULT", "alleged"),
+    ("The command said it did not believe that any civilians had been killed.", "ASSAULT", "negated"),
+    ("Serbia said it would reject any deal that threatened its territorial integrity.", "THREATEN",
+     "hypothetical"),
     ("Ukraine accused Russia of shelling a hospital in Kharkiv.", "ASSAULT", "alleged"),
 ])
 def test_factuality_of_each_class(run_stages, text, event_type, modality):

@@ -35,6 +35,8 @@ REPORTING_VERBS = {"say", "announce", "state", "tell", "declare", "add", "confir
                    "stress", "conclude", "argue", "note", "emphasize", "emphasise", "maintain", "assert"}
 NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "reject", "dismiss", "oppose", "resist", "avoid"}
 NEGATING_ADJECTIVES = {"unwilling", "reluctant", "opposed"}
+# Verbs of knowing and believing: "did not believe that any civilians had been killed" denies the act.
+BELIEF_VERBS = {"believe", "think", "know", "confirm", "see", "find", "expect", "say", "report"}
 # What is only alleged: "accused Israel of killing", "charged with smuggling".
 ALLEGING_VERBS = {"accuse", "blame", "charge", "allege", "suspect", "indict", "convict", "arrest", "detain",
                   "jail", "sentence", "sue", "investigate", "probe"}
@@ -98,13 +100,15 @@ def _complement_modality(verb) -> tuple[str | None, str]:
         noun = head if head.pos_ == "NOUN" else next((c for c in head.children if c.dep_ == "dobj"), None)
         if noun is not None and noun.lemma_.lower() in INTENT_NOUNS:
             return "intended", f"{verb.text!r} completes {noun.text!r}"  # "made a commitment to take in"
+    if dep == "relcl" and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children):
+        return "hypothetical", f"{verb.text!r} describes 'any {head.text}'"  # "any deal that threatened"
     if head.i == verb.i or dep not in ("xcomp", "ccomp"):
         return None, "asserted"
     lemma, why = head.lemma_.lower(), f"{verb.text!r} completes {head.text!r}"
     if lemma in NEGATING_VERBS or lemma in NEGATING_ADJECTIVES:
         return "negated", why
-    if any(c.dep_ == "neg" for c in head.children) and lemma in INTENT_VERBS | READY_ADJECTIVES:
-        return "negated", why + ", which is negated"  # "did not agree to withdraw"
+    if any(c.dep_ == "neg" for c in head.children) and lemma in INTENT_VERBS | READY_ADJECTIVES | BELIEF_VERBS:
+        return "negated", why + ", which is negated"  # "did not agree to withdraw", "did not believe that"
     if lemma in ALLEGING_VERBS:
         return "alleged", why
     if lemma in DEMAND_VERBS and (dep == "xcomp" or _subjunctive(verb)):
