@@ -100,5 +100,5 @@ def test_explain_shows_the_models_readings_beside_the_dictionarys():
     arrested = next(row for row in report["lookups"] if row["text"] == "arrested")
     assert arrested["matched"] == "arrest" and max(arrested["model"], key=arrested["model"].get) == "COERCE"
     text = render(report)
-    for line in ("type (model)", "factuality (model)", "roles (model)", "date (model)"):
+    for line in ("model COERCE", "factuality (model)", "roles (model)", "date (model)"):
         assert line in text

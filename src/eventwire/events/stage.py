@@ -116,6 +116,7 @@ class EventCoder:
         self._readings = {}
         # the entity tokens of this sentence, looked up once per sentence, not once per event
         sentence_owner = {t.i: owner[t.i] for t in sentence if t.i in owner}
+        self._actors_here = any(self._codes.get(e) for e in sentence_owner.values())
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
                 pattern = self._fused(token, self.verbs.match_verb(token), owner)
@@ -136,8 +137,12 @@ class EventCoder:
     def _fused(self, token, pattern: Pattern | None, owner) -> Pattern | None:
         """The dictionary's pattern for a token as the type model confirms, retypes or rejects it
         (`eventwire.events.learned.decide_type`); the model's reading is kept for `explain`."""
-        if not is_candidate(token):
+        if not is_candidate(token) or self.models.type_model is None:
             return pattern
+        if pattern is None and not self._actors_here:
+            return None  # a reading of the model's alone needs a coded actor in the sentence
+        if pattern is not None and (not pattern.builtin or in_lead(token)):
+            return pattern  # the model cannot overrule these (decide_type): not worth reading
         probabilities = self.models.type_probabilities(token, owner, self._kinds, pattern)
         # only a builtin pattern after the lead can be overruled: only then does its modality matter
         flagged = pattern is not None and pattern.builtin and not in_lead(token) and \
