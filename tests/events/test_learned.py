@@ -12,6 +12,8 @@ from eventwire.events.learned import ROOT_CAMEO, EventModels, decide_type, model
 from eventwire.events.linear import shipped
 from eventwire.events.verb_patterns import Pattern
 from eventwire.explain import explain, render
+from eventwire.model import Article
+from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 
 LEAD = "Police arrested six men in Kano on Monday.\n\n"
@@ -82,10 +84,7 @@ def test_decide_type_adds_only_what_the_model_is_sure_of(token):
     assert decide_type(None, token, None) == (None, "dictionary only (no trained model)", None)
 
 
-def test_a_users_verbs_file_still_codes_what_the_model_would_not(run_stages, tmp_path):
-    from eventwire.model import Article
-    from eventwire.pipeline import Pipeline
-
+def test_a_users_verbs_file_still_codes_what_the_model_would_not(tmp_path):
     verbs = tmp_path / "verbs.tsv"
     verbs.write_text("scuttle\tREJECT\tmeet\t\t125\t\n", encoding="utf-8")
     text = LEAD + "The rebels scuttled the negotiations with the government on Tuesday."

@@ -37,7 +37,7 @@ class LinearModel:
         return {label: float(p) for label, p in zip(self.labels, scores)}
 
     def strongest(self, features: list[str], label: str, n: int = 5) -> list[tuple[str, float]]:
-        """The n features that argue most for `label` (for `eventwire explain`)."""
+        """The n features that argue most for `label`: what to look at when a model surprises."""
         column = self.labels.index(label)
         weighted = [(f, float(self.weights[self.index[f], column])) for f in set(features) if f in self.index]
         return sorted(weighted, key=lambda pair: -pair[1])[:n]

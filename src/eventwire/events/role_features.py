@@ -14,22 +14,26 @@ def _chain(token) -> list:
     return [token, *token.ancestors]
 
 
+def _meeting(token, trigger) -> tuple[list, list, int, int] | None:
+    """The two chains up to the tokens' lowest common ancestor: (token's chain, trigger's chain,
+    steps up from the token, steps up from the trigger), or None in two trees."""
+    up, down = _chain(token), _chain(trigger)
+    down_index = {t.i: n for n, t in enumerate(down)}
+    return next(((up, down, n, down_index[t.i]) for n, t in enumerate(up) if t.i in down_index), None)
+
+
 def dependency_path(mention, trigger) -> str:
     """ "nsubj^" (the mention is the trigger's subject), "pobj^prep^agent^" (the agent of a
     passive), "^dobj" (the mention heads the trigger's object's phrase)... up to their lowest common
     ancestor from each side; "far" when either side is longer than MAX_PATH."""
-    up, down = _chain(mention), _chain(trigger)
-    down_index = {t.i: n for n, t in enumerate(down)}
-    for n, token in enumerate(up):
-        if token.i in down_index:
-            m = down_index[token.i]
-            if n > MAX_PATH or m > MAX_PATH:
-                return "far"
-            rising = "".join(f"{t.dep_}^" for t in up[:n])
-            falling = "".join(f"v{t.dep_}" for t in reversed(down[:m]))
-            prep = next((t.lower_ for t in up[:n] if t.dep_ == "prep"), "")
-            return rising + falling + (f"({prep})" if prep else "")
-    return "far"
+    met = _meeting(mention, trigger)
+    if met is None or max(met[2], met[3]) > MAX_PATH:
+        return "far"
+    up, down, n, m = met
+    rising = "".join(f"{t.dep_}^" for t in up[:n])
+    falling = "".join(f"v{t.dep_}" for t in reversed(down[:m]))
+    prep = next((t.lower_ for t in up[:n] if t.dep_ == "prep"), "")
+    return rising + falling + (f"({prep})" if prep else "")
 
 
 class Actors:
@@ -77,9 +81,8 @@ class Actors:
 
 
 def _tree_distance(token, trigger) -> int:
-    up, down = _chain(token), _chain(trigger)
-    down_index = {t.i: n for n, t in enumerate(down)}
-    return next((n + down_index[t.i] for n, t in enumerate(up) if t.i in down_index), 99)
+    met = _meeting(token, trigger)
+    return met[2] + met[3] if met is not None else 99
 
 
 def _bucket(distance: int) -> str:

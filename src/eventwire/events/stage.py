@@ -144,9 +144,8 @@ class EventCoder:
         if pattern is not None and (not pattern.builtin or in_lead(token)):
             return pattern  # the model cannot overrule these (decide_type): not worth reading
         probabilities = self.models.type_probabilities(token, owner, self._kinds, pattern)
-        # only a builtin pattern after the lead can be overruled: only then does its modality matter
-        flagged = pattern is not None and pattern.builtin and not in_lead(token) and \
-            modality_reason(token)[0] is not None
+        # a pattern left to this point can be overruled, unless the modality rules flag its act
+        flagged = pattern is not None and modality_reason(token)[0] is not None
         fused, decision, verdict = decide_type(pattern, token, probabilities, flagged=flagged)
         self._readings[token.i] = (probabilities, decision)
         if verdict is not None:
