@@ -23,8 +23,11 @@ def first(rows, event_type):
     ("Two opposition leaders were detained by Tanzanian police in Arusha on Monday.", "COERCE",
      ["Tanzanian police"], ["Two opposition leaders"]),
     # passive whose agent is named in an earlier sentence
-    (("Militia fighters seized three aid workers in Beni in March.\n\nThe aid workers, held by the militia "
-      "since March, were freed on Friday."), "RETREAT", ["Militia fighters"], ["three aid workers"]),
+    (("Militia fighters seized three aid workers in Beni in March.\n\nThe aid workers were freed on Friday."),
+     "RETREAT", ["Militia fighters"], ["three aid workers"]),
+    # passive whose agent is named in the captives' own phrase
+    ("The aid workers, held by the militia since March, were freed on Friday.", "RETREAT", ["militia"],
+     ["aid workers"]),
     # coordinated sources, coordinated targets
     ("Rwanda and Uganda accused Burundi of arming rebels on Monday.", "ACCUSE", ["Rwanda", "Uganda"], ["Burundi"]),
     ("Police arrested two journalists and a lawyer in Harare on Monday.", "COERCE", ["Police"],

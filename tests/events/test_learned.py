@@ -86,12 +86,12 @@ def test_decide_type_adds_only_what_the_model_is_sure_of(token):
 
 def test_a_users_verbs_file_still_codes_what_the_model_would_not(tmp_path):
     verbs = tmp_path / "verbs.tsv"
-    verbs.write_text("scuttle\tREJECT\tmeet\t\t125\t\n", encoding="utf-8")
-    text = LEAD + "The rebels scuttled the negotiations with the government on Tuesday."
+    verbs.write_text("stonewall\tREJECT\tmeet\t\t125\t\n", encoding="utf-8")
+    text = LEAD + "The rebels stonewalled the negotiations with the government on Tuesday."
     pipeline = Pipeline(Settings(verbs_files=[verbs]), ["verbatim", "parse", "entities", "time", "places", "quotes",
                                                         "events"])
     doc = pipeline(Article(id="t", source="test", text=text, published="2025-03-10"))
-    assert [(e.type, e.cameo, e.pattern) for e in doc.events if e.type == "REJECT"] == [("REJECT", "125", "scuttle")]
+    assert [(e.type, e.cameo, e.pattern) for e in doc.events if e.type == "REJECT"] == [("REJECT", "125", "stonewall")]
 
 
 def test_explain_shows_the_models_readings_beside_the_dictionarys():

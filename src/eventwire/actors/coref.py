@@ -20,6 +20,9 @@ PLURAL = {"they", "them", "their", "theirs", "themselves"}
 BACK_TO_ORG = {"group", "movement", "organization", "organisation", "militia", "faction", "outfit",
                "militants", "insurgents", "rebels", "alliance", "party"}
 BACK_TO_COUNTRY = {"country", "nation", "kingdom", "republic"}
+# Words in the names of political parties, which "the party" may point back to.
+PARTY_NAMES = {"party", "front", "congress", "league", "movement", "alliance", "union", "coalition", "bloc",
+               "democrats", "republicans", "socialists", "conservatives"}
 SENTENCES_BACK = 2
 
 
@@ -74,8 +77,11 @@ def _compatible(entity, mention_token, wanted: str) -> bool:
         return (entity.type == "ORG" or _is_country(entity)) and not plural
     if wanted == "plural":
         return entity.type in ("ORG", "NORP") or plural
-    if wanted == "org":  # "the group" points to a named organisation, not to "officials"
-        return entity.type == "ORG" and entity.code != "MED" and any(m.kind != "nominal" for m in entity.mentions)
+    if wanted == "org":  # "the group" points to a named organisation, not to "officials" or the UN
+        if mention_token.lemma_.lower() == "party" and not PARTY_NAMES & set(entity.name.lower().split()):
+            return False  # "the party": a party's name ("the Labour Party", "the National Front")
+        return entity.type == "ORG" and entity.code != "MED" and not (entity.code or "").startswith("IGO") \
+            and any(m.kind != "nominal" for m in entity.mentions)
     return _is_country(entity)
 
 

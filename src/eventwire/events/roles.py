@@ -44,7 +44,8 @@ def subjects(verb) -> list:
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return [verb.head]
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
-    if verb.dep_ in ("xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
+    controlled = verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and verb.head.lower_ in CONTROL_PREPS)
+    if controlled and head.pos_ in ("VERB", "AUX"):
         # object control: "urged Sudan to release", "accused Sudan of shelling": Sudan acts
         told = [t for c in head.children if c.dep_ == "dobj" for t in with_conjuncts(c)]
         if told:
@@ -56,6 +57,9 @@ def subjects(verb) -> list:
     return []
 
 
+# Prepositions of object control: "accused X of shelling", "prevented X from leaving", "blamed X for
+# starting", "forced X into signing"; not "torpedoed the talks by walking out" (the subject walks).
+CONTROL_PREPS = {"of", "from", "for", "into"}
 # Documents that speak for whoever issues them: "issued a statement condemning the raid".
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
                    "note", "appeal", "report", "decree", "order", "ultimatum", "warning", "memo", "memorandum"}
@@ -74,7 +78,9 @@ def _misparsed_subject(token):
 
 
 def _passive(verb) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """ "was shelled", "were freed"; and the participle of a reduced relative ("staff abducted by")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def passive_patients(verb) -> list:
@@ -102,6 +108,8 @@ def verb_roles(verb, pattern: Pattern) -> tuple[list, list]:
         agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                   for t in with_conjuncts(g)]
         patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "three staff abducted by gunmen": the staff
+            patients = with_conjuncts(verb.head)
         return agents, patients
     sources = subjects(verb)
     objects = [t for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in with_conjuncts(c)]

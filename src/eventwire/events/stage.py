@@ -30,9 +30,12 @@ from ..knowledge.event_identity import Where, actor_keys, dates_close, places_co
 from ..model import Document, Event
 from ..registry import stage
 from ..settings import Settings
+from .captivity import RELEASE_TYPE, holders, released_by_captors
+from .claims import CLAIM, CLAIM_ROUTE, claimants, credit_claims, is_claim
 from .context import SpanIndex, carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
 from .features import in_lead, is_candidate
 from .fusion import choose_dates, fill_roles, scores_text
+from .hazards import hazard_doer
 from .intent import Triggered, with_statements
 from .learned import EventModels, decide_modality, decide_type, settle_doubts
 from .modality import OBLIGATION_AUX, modality_reason
@@ -101,7 +104,8 @@ class EventCoder:
         settle_followups(doc, events)
         carry_dates(doc, events)
         # the models complete what the rules found after repeats are merged, which needs the rules' reading
-        events = settle_doubts(_merge_repeats(doc, events), self._doubts)
+        events = settle_doubts(credit_claims(_merge_repeats(doc, events)), self._doubts)
+        released_by_captors(events)
         if self.models.role_models:
             fill_roles(doc, events, self.models)
         if self.models.date_model is not None:
@@ -124,6 +128,7 @@ class EventCoder:
                 if pattern is not None:
                     if pattern.text:  # a model-only reading leaves its object to the dictionary
                         consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
+                        consumed.update(_prep_object(token, pattern))
                     found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and token.dep_ != "compound":
@@ -152,19 +157,30 @@ class EventCoder:
             self._doubts[(token.idx, token.idx + len(token.text))] = verdict
         return fused
 
+    def _is_group(self, entity_id: str) -> bool:
+        """An actor known by its sector ("prisoners", "Russian soldiers"), not by name."""
+        code = self._codes.get(entity_id) or ""
+        return self._kinds.get(entity_id) != "PERSON" and code[-3:] in self.sector_codes
+
     def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: dict[int, str],
                index: SpanIndex, sentence_owner: dict[int, str]) -> Event | None:
         """The event a pattern makes of a trigger; `owner` maps tokens to entities (`sentence_owner`
         those of the trigger's sentence), `unnamed` the tokens of actors coded by their sector alone
         ("troops") to that sector, and `index` the document's times and places by offset."""
-        if _inside_attribution(trigger):
-            return None
+        if _inside_attribution(trigger) or hazard_doer(trigger, pattern.type) is not None:
+            return None  # words telling the source, or what a storm or a quake did
         nominal = pattern.nominal
         sources, targets, why = rule_roles(trigger, pattern, owner, unnamed)
+        if pattern.roles == "symmetric" and len(sources) > 1 and targets and all(map(self._is_group, targets)):
+            # "Russia and Ukraine swapped prisoners": the prisoners are what was traded, not a side
+            sources, targets = sources[:1], sources[1:]
+            why["target"] = "the second of the coordinated subjects (symmetric pattern)"
         if not sources and not targets and nominal:
             return None  # "the meeting", "the attack": a reference to an event told elsewhere, or too vague
         if not pattern.text and not any(self._codes.get(e) for e in sources + targets):
             return None  # the model's reading alone, with no political actor: "engineers imposed new rules"
+        if is_claim(trigger):
+            why[CLAIM] = "a claim of responsibility: told again if the article told the act before"
         probabilities, decision = self._readings.get(trigger.i, (None, ""))
         quote = next((q for q in doc.quotes if q.start <= trigger.idx < q.end), None)
         modality, why["modality"] = modality_reason(trigger)
@@ -204,6 +220,15 @@ def _beside_patterns(found: list[Triggered]) -> list[Triggered]:
         item.trigger.head.i in patterned or any(c.i in patterned for c in item.trigger.children))]
 
 
+def _prep_object(verb, pattern: Pattern) -> list[int]:
+    """The noun a pattern names after its preposition ("talks" in "walked out of the talks"): part
+    of the verb's event, not one of its own."""
+    if not pattern.prep_obj:
+        return []
+    return [t.i for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == pattern.prep
+            and (t.lemma_.lower() == pattern.prep_obj or t.lower_ == pattern.prep_obj)]
+
+
 def _own_people(token, sources: list[str], owner, unnamed: dict[int, str]) -> bool:
     """ "withdrew its troops from Lebanon": the source's own troops or citizens (an actor coded by
     its sector alone) are not a target, its partners or neighbours are."""
@@ -217,10 +242,12 @@ def rule_roles(trigger, pattern: Pattern, owner, unnamed: dict[int, str]) -> tup
     own_sources, own_targets = noun_roles(trigger, pattern) if pattern.nominal else verb_roles(trigger, pattern)
     source_routes = [("its own phrase" if pattern.nominal else "the verb's subject or agent", own_sources)]
     target_routes = [("its own phrase" if pattern.nominal else "the verb's object", own_targets)]
+    if pattern.type == RELEASE_TYPE and not pattern.nominal:
+        source_routes.append(("the one who held them", holders(trigger)))
     if pattern.nominal:
         verb_sources, verb_targets = light_verb_roles(trigger)
         agent = governing_object(trigger)
-        source_routes += [("the verb it is the object of", verb_sources),
+        source_routes += [(CLAIM_ROUTE, claimants(trigger)), ("the verb it is the object of", verb_sources),
                           ("the object of the verb it hangs from", [agent] if agent is not None else [])]
         target_routes.append(("the verb it is the object of", verb_targets))
     else:

@@ -169,8 +169,9 @@ class VerbDictionary:
                 return False
         if pattern.obj and pattern.obj not in objects:
             return False
-        if pattern.prep_obj:
-            preps = [c for c in children if c.dep_ == "prep" and c.lower_ == pattern.prep]
+        if pattern.prep_obj:  # "walked out of the talks": the preposition may hang from the particle
+            preps = [c for c in children + [g for c in children if c.dep_ in ("prt", "prep") for g in c.children]
+                     if c.dep_ == "prep" and c.lower_ == pattern.prep]
             if not any(g.dep_ == "pobj" and _word_is(g, pattern.prep_obj) for p in preps for g in p.children):
                 return False
         return True

@@ -1,0 +1,50 @@
+"""Disasters are not actors: "Cyclone Remal battered the coast, killing 12", "an earthquake struck
+western Nepal", "three people were killed in a landslide" tell of no event, whatever the verb.
+
+The hazard words are data (data/hazards.tsv); an act is a hazard's when the one who does it is a
+hazard (the verb's subject, borrowed from the verb it hangs on as roles do, or a passive's agent),
+or when a passive or intransitive harm with no agent happened "in" or "during" one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..knowledge.files import builtin_path, tsv_rows
+from .roles import subjects, with_conjuncts
+
+# Harms that a hazard does without being named their doer: "were killed in a landslide", "died
+# in the floods". Other acts in a storm ("were arrested during the storm") keep their reading.
+HARM_TYPES = {"ASSAULT", "COERCE"}
+# "fire from government positions", "fire by the soldiers": the fire of guns, not a blaze
+FIRED_BY = {"from", "by"}
+
+
+@lru_cache(maxsize=1)
+def hazard_words() -> frozenset[str]:
+    return frozenset(fields[0].lower() for _, fields in tsv_rows(builtin_path("hazards.tsv")))
+
+
+def names_hazard(token) -> bool:
+    """ "the storm", "Cyclone Remal", "flash floods", "the 7.8-magnitude quake"."""
+    words = hazard_words()
+    if token.lemma_.lower() in words or token.lower_ in words:
+        return not (token.lemma_.lower() == "fire" and any(
+            c.dep_ == "prep" and c.lower_ in FIRED_BY for c in token.children))
+    return any(c.dep_ == "compound" and c.i < token.i and (c.lower_ in words or c.lemma_.lower() in words)
+               for c in token.children)
+
+
+def hazard_doer(trigger, event_type: str):
+    """The hazard that did what a verb tells, or None when the act is someone's."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    doers = [t for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+             for t in with_conjuncts(g)] if passive else subjects(trigger)
+    found = next((t for t in doers if names_hazard(t)), None)
+    if found is not None or doers or event_type not in HARM_TYPES:
+        return found
+    # no doer named: "were killed in a landslide", "died during the floods"
+    return next((g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
+                 for g in c.children if g.dep_ == "pobj" and names_hazard(g)), None)
