@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.events.learned import decide_roles
+
 
 def events_of(run_stages, text):
     doc = run_stages(text, upto="events", published="2025-06-10")
@@ -89,3 +91,28 @@ def test_the_party_is_not_the_un(run_stages):
     rows = events_of(run_stages, "The United Nations warned of a budget crisis in Cyprus on Monday. "
                                  "The opposition party blocked the budget bill in parliament on Tuesday.")
     assert ("REJECT", ["opposition party"]) in [(row[0], row[2]) for row in rows]
+
+
+def test_an_attack_and_what_it_did_are_one_event(run_stages):
+    rows = events_of(run_stages, "Israeli air strikes killed at least 30 Palestinians across the Gaza Strip on Monday.")
+    assert [(row[0], row[1], row[2], row[3]) for row in rows] == [("ASSAULT", "195", ["Israel"], ["Palestine"])]
+
+
+def test_riot_police_use_force_to_disperse(run_stages):
+    rows = events_of(run_stages, "Riot police used pepper spray and rubber bullets to disperse protesters outside "
+                                 "parliament on Monday.")
+    assert [(row[0], row[2], row[3]) for row in rows] == [("ASSAULT", ["Riot police"], ["protesters"])]
+
+
+def test_calling_measures_aggression_demands_nothing(run_stages):
+    rows = events_of(run_stages, "The United States imposed sanctions on 16 Venezuelan officials on Thursday. "
+                                 "Venezuela's foreign ministry called the measures an act of aggression.")
+    assert "REQUEST" not in [row[0] for row in rows]
+    assert [row[0] for row in rows if row[2] == ["Venezuela's foreign ministry"]] in ([], ["ACCUSE"])
+
+
+def test_the_role_model_names_no_one_from_another_sentence():
+    scores = {"source": {"E1": 0.8, "": 0.2}, "target": {"E2": 0.9, "": 0.1}}
+    assert decide_roles(scores, [], [], nearby=frozenset({"E2"})) == ([], ["E2"])
+    assert decide_roles(scores, [], [], nearby=frozenset({"E1", "E2"})) == (["E1"], ["E2"])
+    assert decide_roles(scores, ["E3"], [], nearby=frozenset()) == (["E3"], [])  # the rules' side stands

@@ -130,6 +130,8 @@ def _named_mentions(sdoc, dictionary: ActorDictionary) -> list[Candidate]:
         if ent.label_ not in NAMED_LABELS:
             continue
         span = _strip_span(ent)
+        if _part_of_sector_phrase(span, dictionary):
+            continue  # "Riot police" taken for a person "Riot": the sector phrase makes the actor
         if ent.label_ == "ORG" and is_surname(span, surnames) and not MEDIA_NAME.search(span.text) \
                 and _org_code(span, dictionary) is None:
             found.append(make_candidate(span, "PERSON", "name"))  # "Lammy said", "Mr Lammy": not an organisation
@@ -149,6 +151,13 @@ def _named_mentions(sdoc, dictionary: ActorDictionary) -> list[Candidate]:
         else:
             found.append(make_candidate(span, "PERSON", "name"))
     return found + _missed_surnames(sdoc, surnames)
+
+
+def _part_of_sector_phrase(span, dictionary: ActorDictionary) -> bool:
+    """A recognised name that is the first word of a sector phrase ("Riot police", "Border guards")."""
+    head = span.root.head
+    return span.root.dep_ == "compound" and head.i == span.end and \
+        dictionary.sector(f"{span.text} {head.text}") is not None
 
 
 def _missed_surnames(sdoc, surnames: set[str]) -> list[Candidate]:

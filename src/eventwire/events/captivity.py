@@ -9,8 +9,9 @@ from __future__ import annotations
 from ..model import Event
 from .roles import with_conjuncts
 
-# CAMEO codes of taking people: arrest and detention (173), abduction and hostage taking (181).
-CAPTURE_CODES = ("173", "181")
+# Acts that may take people: arrests and detentions (COERCE 173), seizures (192), abductions (ASSAULT
+# 181); the captives are known by the release, which names them as its target.
+CAPTURE_TYPES = {"COERCE", "ASSAULT"}
 RELEASE_TYPE = "RETREAT"
 
 
@@ -25,7 +26,7 @@ def holders(release) -> list:
 
 
 def released_by_captors(events: list[Event]) -> None:
-    """A release with no source takes the source of the latest earlier capture of one of its
+    """A release with no source takes the source of the latest earlier act that took one of its
     targets (events in text order)."""
     captures: dict[str, list[str]] = {}  # captive entity -> who took them
     for event in events:
@@ -34,6 +35,6 @@ def released_by_captors(events: list[Event]) -> None:
             if captor and not set(captor) & set(event.target):
                 event.source = list(captor)
                 event.why["source"] = "the one who took them (an earlier arrest or abduction)"
-        if event.source and event.cameo and event.cameo.startswith(CAPTURE_CODES) and not event.negated:
+        if event.source and event.type in CAPTURE_TYPES and not event.negated:
             for captive in event.target:
                 captures[captive] = list(event.source)

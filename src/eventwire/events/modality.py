@@ -159,7 +159,8 @@ def _noun_modality(noun) -> tuple[str | None, str]:
     if head is None:
         return None, "asserted"
     lemma, why = head.lemma_.lower(), f"{noun.text!r} is in the phrase of {head.text!r}"
-    if lemma in DEMAND_VERBS:
+    naming = lemma == "call" and noun.dep_ == "dobj" and noun.head.i == head.i  # "called the measures illegal"
+    if lemma in DEMAND_VERBS and not naming:
         return "demanded", why  # "called for talks", "demanded the release of"
     if lemma in INTENT_VERBS:
         return "intended", why

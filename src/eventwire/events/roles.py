@@ -38,14 +38,17 @@ def subjects(verb) -> list:
     if verb.dep_ == "acl" and (verb.head.lemma_.lower() in STATEMENT_NOUNS or infinitive(verb)):
         # "a US offer to host": the US; "X issued a statement demanding", "X gave an undertaking to": X
         owners = [c for c in verb.head.children if c.dep_ in ("poss", "compound")]
-        if owners or verb.head.dep_ != "dobj":
+        used = verb.head
+        while used.dep_ == "conj":  # "used pepper spray and rubber bullets to disperse": the user
+            used = used.head
+        if owners or used.dep_ != "dobj":
             return owners
-        return subjects(verb.head.head)
+        return subjects(used.head)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return [verb.head]
     head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
     controlled = verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and verb.head.lower_ in CONTROL_PREPS)
-    if controlled and head.pos_ in ("VERB", "AUX"):
+    if controlled and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in INSTRUMENT_VERBS:
         # object control: "urged Sudan to release", "accused Sudan of shelling": Sudan acts
         told = [t for c in head.children if c.dep_ == "dobj" for t in with_conjuncts(c)]
         if told:
@@ -60,6 +63,8 @@ def subjects(verb) -> list:
 # Prepositions of object control: "accused X of shelling", "prevented X from leaving", "blamed X for
 # starting", "forced X into signing"; not "torpedoed the talks by walking out" (the subject walks).
 CONTROL_PREPS = {"of", "from", "for", "into"}
+# Verbs whose object is a means, not someone who acts: "used tear gas to disperse", "fired rockets to".
+INSTRUMENT_VERBS = {"use", "employ", "fire", "launch", "wield", "spray", "deploy", "mobilise", "mobilize"}
 # Documents that speak for whoever issues them: "issued a statement condemning the raid".
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution",
                    "note", "appeal", "report", "decree", "order", "ultimatum", "warning", "memo", "memorandum"}
@@ -79,8 +84,13 @@ def _misparsed_subject(token):
 
 def _passive(verb) -> bool:
     """ "was shelled", "were freed"; and the participle of a reduced relative ("staff abducted by")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _reduced_passive(verb)
+
+
+def _reduced_passive(verb) -> bool:
+    """ "three staff abducted by gunmen"; not "air strikes killed 30 people" misparsed the same way
+    (a passive participle has no object)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def passive_patients(verb) -> list:
@@ -108,7 +118,7 @@ def verb_roles(verb, pattern: Pattern) -> tuple[list, list]:
         agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                   for t in with_conjuncts(g)]
         patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "three staff abducted by gunmen": the staff
+        if _reduced_passive(verb):  # "three staff abducted by gunmen": the staff
             patients = with_conjuncts(verb.head)
         return agents, patients
     sources = subjects(verb)
@@ -162,6 +172,14 @@ def complement_targets(verb, depth: int = 2) -> list:
         if depth > 1:
             found += complement_targets(clause, depth - 1)
     return found
+
+
+def acted_on(noun) -> list:
+    """What an event noun did, as the verb it is the subject of says: "air strikes killed 30
+    Palestinians", "the attack wounded three officers"."""
+    verbs = [noun.head] if noun.dep_ == "nsubj" else []
+    verbs += [c for c in noun.children if c.dep_ in ("acl", "relcl") and not _reduced_passive(c)]
+    return [t for verb in verbs for c in verb.children if c.dep_ == "dobj" for t in with_conjuncts(c)]
 
 
 def place_targets(trigger) -> list:
