@@ -116,3 +116,9 @@ def test_the_role_model_names_no_one_from_another_sentence():
     assert decide_roles(scores, [], [], nearby=frozenset({"E2"})) == ([], ["E2"])
     assert decide_roles(scores, [], [], nearby=frozenset({"E1", "E2"})) == (["E1"], ["E2"])
     assert decide_roles(scores, ["E3"], [], nearby=frozenset()) == (["E3"], [])  # the rules' side stands
+
+
+def test_a_wave_of_abductions_is_not_done_by_the_abducted(run_stages):
+    rows = events_of(run_stages, "Gunmen kidnapped at least 20 students from a school in Kaduna state on Thursday, "
+                                 "the latest in a wave of mass abductions in the region.")
+    assert [(row[0], row[2], row[3]) for row in rows] == [("ASSAULT", ["Gunmen"], ["at least 20 students"])]

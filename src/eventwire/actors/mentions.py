@@ -154,7 +154,10 @@ def _named_mentions(sdoc, dictionary: ActorDictionary) -> list[Candidate]:
 
 
 def _part_of_sector_phrase(span, dictionary: ActorDictionary) -> bool:
-    """A recognised name that is the first word of a sector phrase ("Riot police", "Border guards")."""
+    """A recognised name that is a sector word capitalised at the start of a sentence ("Gunmen",
+    "Troops") or the first word of a sector phrase ("Riot police", "Border guards")."""
+    if len(span) == 1 and span[0].is_sent_start and dictionary.sector(span.text) is not None:
+        return True
     head = span.root.head
     return span.root.dep_ == "compound" and head.i == span.end and \
         dictionary.sector(f"{span.text} {head.text}") is not None

@@ -241,7 +241,9 @@ def governing_object(noun):
     """The direct object of the verb a noun phrase hangs from ("congratulated Hamas on ... attacks"):
     the likely agent of an event noun that names none itself."""
     head = governing_verb(noun)
-    if head is None:
+    # only through the verb's own preposition: "congratulated Hamas on the attacks", not "kidnapped
+    # 20 students ..., the latest in a wave of abductions"
+    if head is None or noun.head.dep_ != "prep" or noun.head.head.i != head.i:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < noun.i), None)
 
