@@ -72,10 +72,23 @@ def test_a_foreign_army_named_leaves_other_soldiers_bare(run_stages):
 @pytest.mark.parametrize("text, mention", [
     ("Troops were sent to Mali last year to guard the mines.", "Troops"),  # where they go
     ("Foreign troops patrolled the streets of Kabul on Monday.", "Foreign troops"),  # plainly not Afghan
-    ("Chad said on Monday that it would withdraw its troops from Mali.", "troops"),  # whose: told elsewhere
 ])
 def test_a_military_that_may_be_another_countrys_stays_bare(run_stages, text, mention):
     assert code_of(entities(run_stages, text), mention) == "MIL"
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    ("Chad said on Monday that it would withdraw its troops from Mali.", "troops", "TCDMIL"),
+    ("Russia's defence ministry said its forces had captured the village of Vovchenka.", "forces", "RUSMIL"),
+])
+def test_forces_owned_by_a_pronoun_are_the_forces_of_whom_it_points_to(run_stages, text, mention, code):
+    assert code_of(entities(run_stages, text), mention) == code
+
+
+def test_a_pronoun_owned_force_is_not_merged_with_another_force_told_before(run_stages):
+    doc = entities(run_stages, "Ukraine's air force said it had shot down 40 drones. Russia's defence ministry "
+                               "said its forces had captured the village of Vovchenka.")
+    assert code_of(doc, "forces") == "RUSMIL" and code_of(doc, "Ukraine's air force") == "UKRMIL"
 
 
 def test_a_demonym_owning_another_actor_says_nothing_about_a_sector_actor(run_stages):

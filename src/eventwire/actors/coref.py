@@ -9,7 +9,7 @@ Also links people to their group through a possessive ("its leader, Ismail Haniy
 from __future__ import annotations
 
 from ..knowledge.actor_dictionary import ActorDictionary
-from ..knowledge.countries import country_by_name
+from ..knowledge.countries import country_by_iso3, country_by_name
 from ..knowledge.entity_index import renumber, token_entities
 from ..model import Document, Mention
 
@@ -50,6 +50,7 @@ def resolve_references(doc: Document, dictionary: ActorDictionary) -> None:
         for i in range(token.left_edge.i if token.pos_ != "PRON" else token.i, token.i + 1):
             owner[i] = antecedent
     _link_members(doc, owner, by_id)
+    _code_by_possessor(doc, owner, by_id, dictionary.sector_codes)
     renumber(doc)
 
 
@@ -128,6 +129,23 @@ def _reference_span(token) -> tuple[int, int]:
     """Character span of the reference: the pronoun, or the noun phrase up to its head."""
     first = token if token.pos_ == "PRON" else token.left_edge
     return first.idx, token.idx + len(token.text)
+
+
+def _code_by_possessor(doc: Document, owner, by_id, sector_codes: set[str]) -> None:
+    """ "Russia's defence ministry said its forces had captured the village": forces known by their
+    sector and a possessive pronoun are the forces of whoever the pronoun points to (RUSMIL)."""
+    for entity in doc.entities:
+        if entity.code not in sector_codes:
+            continue
+        for mention in entity.mentions:
+            span = doc.parse.char_span(mention.start, mention.end, alignment_mode="expand")
+            pronoun = next((c for c in span.root.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None) \
+                if span is not None else None
+            possessor = by_id.get(owner.get(pronoun.i, "")) if pronoun is not None else None
+            country = (possessor.code or "")[:3] if possessor is not None else ""
+            if country and country_by_iso3(country) is not None:
+                entity.code = country + entity.code
+                break
 
 
 def _link_members(doc: Document, owner, by_id) -> None:

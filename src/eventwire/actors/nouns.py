@@ -113,12 +113,18 @@ def _phrase(sdoc, token, word: SectorWord, first: int, dictionary, covering, ear
             and not (word.kind == "member" and any(c.dep_ == "poss" for c in token.children)):
         # a member word owned by someone unknown ("the federation's leaders", "their supporters")
         # has no sector of its own to fall back on
+        if _pronoun_owned(token):  # "its forces": whose, the references say (actors.coref), not the last "force"
+            return make_candidate(span, "ORG", "nominal", key=f"sector:{sector}:{lemma}:{token.i}", code=sector)
         candidate = _unowned(span, sector, lemma, start < uncounted, earlier)
     else:
         return None
     if candidate is not None and (token.tag_ in ("NNS", "NNPS") or word.kind == "group"):
         earlier[lemma] = (candidate, None if is_named_group(owner) else sector)
     return candidate
+
+
+def _pronoun_owned(token) -> bool:
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
 
 def _unowned(span, sector: str, lemma: str, counted: bool, earlier) -> Candidate:

@@ -165,8 +165,9 @@ def decide_roles(probabilities: dict[str, dict[str, float]], rule_sources: list[
     mostly wrong, and on news nobody tuned for they were absurd (a parliament as the killer)."""
     chosen = {}
     for side, rule in (("source", rule_sources), ("target", rule_targets)):
-        scores = {e: p for e, p in probabilities[side].items()
-                  if side == "source" or (e not in chosen["source"] and e not in own_side)}
+        # no one on both sides: a source is not the rules' target, a target not the chosen source
+        barred = set(rule_targets) if side == "source" else set(chosen["source"]) | own_side
+        scores = {e: p for e, p in probabilities[side].items() if e not in barred}
         ranked = sorted(scores.items(), key=lambda pair: -pair[1])
         best, p = ranked[0]
         if rule or p < ROLE_MIN or (nearby is not None and best and best not in nearby):

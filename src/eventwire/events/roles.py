@@ -241,11 +241,25 @@ def governing_object(noun):
     """The direct object of the verb a noun phrase hangs from ("congratulated Hamas on ... attacks"):
     the likely agent of an event noun that names none itself."""
     head = governing_verb(noun)
-    # only through the verb's own preposition: "congratulated Hamas on the attacks", not "kidnapped
-    # 20 students ..., the latest in a wave of abductions"
-    if head is None or noun.head.dep_ != "prep" or noun.head.head.i != head.i:
+    if head is None or not _through_prepositions(noun, head):
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < noun.i), None)
+
+
+ABOUT_PREPS = {"on", "for", "over"}
+
+
+def _through_prepositions(noun, verb) -> bool:
+    """The noun hangs from the verb by prepositional phrases alone: "congratulated Hamas on a
+    victory after a campaign of attacks", not "kidnapped 20 students, the latest in a wave of
+    abductions" (an apposition on the way)."""
+    token = noun
+    while token.head.i != verb.i:
+        if token.dep_ not in ("pobj", "prep"):
+            return False
+        token = token.head
+    # what the verb is about ("on", "for", "over"), not when or where ("killed a man during the protests")
+    return token.dep_ == "prep" and token.lower_ in ABOUT_PREPS
 
 
 def actors_of(tokens, owner: dict[int, str]) -> list[str]:

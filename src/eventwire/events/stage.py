@@ -121,7 +121,8 @@ class EventCoder:
         self._readings = {}
         # the entity tokens of this sentence, looked up once per sentence, not once per event
         sentence_owner = {t.i: owner[t.i] for t in sentence if t.i in owner}
-        self._actors_here = any(self._codes.get(e) for e in sentence_owner.values())
+        # a political actor: the model's readings alone do not make events of companies' acts
+        self._actors_here = any((self._codes.get(e) or "BUS")[-3:] != "BUS" for e in sentence_owner.values())
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
                 pattern = self._fused(token, self.verbs.match_verb(token), owner)
@@ -163,10 +164,14 @@ class EventCoder:
         return fused
 
     def _result_of_attack(self, verb, pattern: Pattern) -> bool:
-        """ "Air strikes killed 30 people", "an ambush that killed 20 soldiers": what an attack
-        named by a noun did (corpus/GUIDELINES.md: an attack and what it did are one event)."""
+        """ "Air strikes killed 30 people", "an ambush that killed 20 soldiers", "shelled the village,
+        killing four": what an attack did (corpus/GUIDELINES.md: an attack and what it did are one event)."""
         if pattern.type != "ASSAULT":
             return False
+        if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+            # "shelled the village, killing four": the participle tells what the attack did
+            told = self.verbs.match_verb(verb.head)
+            return told is not None and told.type == "ASSAULT"
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
         doers += [verb.head] if verb.dep_ in ("acl", "relcl") else []
         return any((noun := self.verbs.match_noun(d)) is not None and noun.type == "ASSAULT" for d in doers)
@@ -247,9 +252,10 @@ def _prep_object(verb, pattern: Pattern) -> list[int]:
 
 
 def _own_people(token, sources: list[str], owner, unnamed: dict[int, str]) -> bool:
-    """ "withdrew its troops from Lebanon": the source's own troops or citizens (an actor coded by
-    its sector alone) are not a target, its partners or neighbours are."""
-    return token.i in unnamed and any(c.dep_ == "poss" and entity_of(c, owner) in sources for c in token.children)
+    """ "withdrew its troops from Lebanon": the source's own troops or citizens (an actor known by
+    its sector, not by name) are not a target, its partners or neighbours are."""
+    return (token.i in unnamed or token.pos_ == "NOUN") and any(
+        c.dep_ == "poss" and entity_of(c, owner) in sources for c in token.children)
 
 
 def rule_roles(trigger, pattern: Pattern, owner, unnamed: dict[int, str]) -> tuple[list[str], list[str], dict[str, str]]:
