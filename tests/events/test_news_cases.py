@@ -122,3 +122,18 @@ def test_a_wave_of_abductions_is_not_done_by_the_abducted(run_stages):
     rows = events_of(run_stages, "Gunmen kidnapped at least 20 students from a school in Kaduna state on Thursday, "
                                  "the latest in a wave of mass abductions in the region.")
     assert [(row[0], row[2], row[3]) for row in rows] == [("ASSAULT", ["Gunmen"], ["at least 20 students"])]
+
+
+def test_an_attack_and_the_killing_it_did_in_its_clause_are_one_event(run_stages):
+    rows = events_of(run_stages, "Sudanese army jets bombed a market in Nyala on Sunday, killing 40 people.")
+    assert [row[0] for row in rows] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, event_type, cameo", [
+    ("Japan delivered 5,000 hygiene kits to Malawi on Monday.", "AID", "073"),
+    ("A court in Tunis acquitted the three activists on Monday.", "RETREAT", "0841"),
+    ("Qatar invited the Sudanese army and the RSF to talks in Doha.", "AGREE", "036"),
+    ("Police searched the homes of two opposition leaders in Kampala on Monday.", "COERCE", "170"),
+])
+def test_acts_the_dictionary_was_missing(run_stages, text, event_type, cameo):
+    assert (event_type, cameo) in [(row[0], row[1]) for row in events_of(run_stages, text)]
