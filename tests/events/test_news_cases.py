@@ -137,3 +137,15 @@ def test_an_attack_and_the_killing_it_did_in_its_clause_are_one_event(run_stages
 ])
 def test_acts_the_dictionary_was_missing(run_stages, text, event_type, cameo):
     assert (event_type, cameo) in [(row[0], row[1]) for row in events_of(run_stages, text)]
+
+
+def test_an_agreement_after_fighting_is_no_threat(run_stages):
+    rows = events_of(run_stages, "Sudan's army and the Rapid Support Forces agreed to a seven-day ceasefire on "
+                                 "Saturday after five weeks of fighting.")
+    assert "AGREE" in [row[0] for row in rows] and "THREATEN" not in [row[0] for row in rows]
+
+
+def test_where_an_arrest_happened_is_not_whom(run_stages):
+    rows = events_of(run_stages, "Pakistani paramilitary forces arrested former Prime Minister Imran Khan at the "
+                                 "Islamabad High Court on Tuesday.")
+    assert [(row[0], row[3]) for row in rows] == [("COERCE", ["Imran Khan"])]

@@ -151,12 +151,26 @@ def _have_to(verb) -> bool:
         and any(c.dep_ == "aux" and c.i == verb.i - 1 and c.lower_ == "to" for c in verb.children)
 
 
+# Prepositions that set an act beside the verb, not inside what it says or wants: "agreed to a
+# truce after five weeks of fighting", "called for calm amid the protests".
+BACKDROP_PREPS = {"after", "before", "since", "during", "amid", "following", "despite", "over"}
+
+
+def _backdrop(noun, verb) -> bool:
+    token = noun
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in BACKDROP_PREPS:
+            return True
+        token = token.head
+    return False
+
+
 def _noun_modality(noun) -> tuple[str | None, str]:
     determiner = next((c for c in noun.children if c.lower_ in NEGATIVE_DETERMINERS), None)
     if determiner is not None:
         return "negated", f"{determiner.text!r} before {noun.text!r}"
     head = governing_verb(noun)
-    if head is None:
+    if head is None or _backdrop(noun, head):
         return None, "asserted"
     lemma, why = head.lemma_.lower(), f"{noun.text!r} is in the phrase of {head.text!r}"
     naming = lemma == "call" and noun.dep_ == "dobj" and noun.head.i == head.i  # "called the measures illegal"

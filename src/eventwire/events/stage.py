@@ -263,6 +263,9 @@ def rule_roles(trigger, pattern: Pattern, owner, unnamed: dict[int, str]) -> tup
     routes in order and takes the first that names an entity."""
     forces = {owner[i] for i, code in unnamed.items() if code in FORCE_SECTORS}
     own_sources, own_targets = noun_roles(trigger, pattern) if pattern.nominal else verb_roles(trigger, pattern)
+    if not pattern.nominal and any(entity_of(c, owner) for c in trigger.children if c.dep_ == "dobj"):
+        # "arrested Imran Khan at the High Court": with its object an actor, "at" says where
+        own_targets = [t for t in own_targets if not (t.head.lower_ == "at" and t.head.head.i == trigger.i)]
     source_routes = [("its own phrase" if pattern.nominal else "the verb's subject or agent", own_sources)]
     target_routes = [("its own phrase" if pattern.nominal else "the verb's object", own_targets)]
     if pattern.type == RELEASE_TYPE and not pattern.nominal:
