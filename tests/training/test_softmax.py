@@ -61,3 +61,11 @@ def test_a_ranker_puts_the_gold_candidate_first():
     model = train_ranker(groups, gold, epochs=10, min_count=1)
     scores = [model.logits(row)[0] for row in groups[0]]
     assert int(np.argmax(scores)) == 1
+
+
+def test_expected_calibration_error_is_the_weighted_gap_per_bin():
+    from training.events import expected_calibration_error
+
+    assert expected_calibration_error([0.95, 0.95], ["right", "right"]) == 0.05
+    assert expected_calibration_error([0.25, 0.25, 0.25, 0.25], ["right", "wrong", "wrong", "wrong"]) == 0.0
+    assert expected_calibration_error([0.9, 0.1], ["wrong", "right"]) == 0.9

@@ -64,8 +64,10 @@ class EventModels:
     """The shipped models, or None for a model not trained (then the dictionary decides alone)."""
 
     def __init__(self, type_model: LinearModel | None = None, factuality_model: LinearModel | None = None,
-                 role_models: dict[str, LinearModel] | None = None, date_model: LinearModel | None = None):
+                 role_models: dict[str, LinearModel] | None = None, date_model: LinearModel | None = None,
+                 confidence_model: LinearModel | None = None):
         self.date_model = date_model
+        self.confidence_model = confidence_model
         self.type_model = type_model
         self.factuality_model = factuality_model
         self.role_models = role_models or {}
@@ -74,7 +76,7 @@ class EventModels:
     def shipped(cls) -> EventModels:
         rankers = {side: shipped(f"roles_{side}") for side in ("source", "target")}
         return cls(shipped("type"), shipped("factuality"), rankers if all(rankers.values()) else None,
-                   shipped("date"))
+                   shipped("date"), shipped("confidence"))
 
     def type_probabilities(self, token, owner, kinds, pattern: Pattern | None) -> dict[str, float] | None:
         if self.type_model is None:

@@ -30,6 +30,7 @@ from ..knowledge.event_identity import Where, actor_keys, dates_close, places_co
 from ..model import Document, Event
 from ..registry import stage
 from ..settings import Settings
+from .calibration import calibrate
 from .captivity import RELEASE_TYPE, holders, released_by_captors
 from .claims import CLAIM, CLAIM_ROUTE, claimants, credit_claims, is_claim
 from .context import SpanIndex, carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
@@ -111,6 +112,7 @@ class EventCoder:
             fill_roles(doc, events, self.models)
         if self.models.date_model is not None:
             choose_dates(doc, events, self.models.date_model)
+        calibrate(events, self.models.confidence_model)
         for number, event in enumerate(events, 1):
             event.id = f"V{number}"
         doc.events = events
