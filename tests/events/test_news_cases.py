@@ -21,6 +21,8 @@ def events_of(run_stages, text):
     "Floods swept through villages in Sylhet district, killing nine people.",
     "Four people were killed in a landslide near Kandy on Tuesday.",
     "A fire tore through the central market in Bamako, destroying 200 stalls.",
+    "A building collapsed in Lagos on Tuesday, killing 12 workers.",
+    "A stampede at a food distribution centre in Abuja killed 31 people on Saturday.",
 ])
 def test_what_a_disaster_does_is_no_event(run_stages, text):
     assert events_of(run_stages, text) == []

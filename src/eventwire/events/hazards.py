@@ -16,13 +16,19 @@ from .roles import subjects, with_conjuncts
 # Harms that a hazard does without being named their doer: "were killed in a landslide", "died
 # in the floods". Other acts in a storm ("were arrested during the storm") keep their reading.
 HARM_TYPES = {"ASSAULT", "COERCE"}
+ACCIDENT = "accident"
 # "fire from government positions", "fire by the soldiers": the fire of guns, not a blaze
 FIRED_BY = {"from", "by"}
 
 
 @lru_cache(maxsize=1)
+def hazard_groups() -> dict[str, str]:
+    """Hazard word -> its group (data/hazards.tsv)."""
+    return {fields[0].lower(): fields[1] for _, fields in tsv_rows(builtin_path("hazards.tsv"))}
+
+
 def hazard_words() -> frozenset[str]:
-    return frozenset(fields[0].lower() for _, fields in tsv_rows(builtin_path("hazards.tsv")))
+    return frozenset(hazard_groups())
 
 
 def names_hazard(token) -> bool:
@@ -39,6 +45,10 @@ def hazard_doer(trigger, event_type: str):
     """The hazard that did what a verb tells, or None when the act is someone's."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return None
+    head = trigger.head
+    if trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG" and event_type in HARM_TYPES \
+            and hazard_groups().get(head.lemma_.lower()) == ACCIDENT:
+        return head  # "a building collapsed, killing 12 workers"
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     doers = [t for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
              for t in with_conjuncts(g)] if passive else subjects(trigger)
