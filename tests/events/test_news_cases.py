@@ -28,6 +28,12 @@ def test_what_a_disaster_does_is_no_event(run_stages, text):
     assert events_of(run_stages, text) == []
 
 
+def test_what_a_collapse_did_is_no_attack_but_the_protest_over_it_is_an_event(run_stages):
+    rows = events_of(run_stages, "Students protested in Novi Sad over the collapse of a railway station canopy "
+                                 "that killed 15 people.")
+    assert [row[0] for row in rows] == ["PROTEST"]
+
+
 def test_an_act_during_a_disaster_is_still_an_event(run_stages):
     rows = events_of(run_stages, "Rebels attacked an army post near Beni during the storm on Monday.")
     assert [row[0] for row in rows] == ["ASSAULT"] and rows[0][2] == ["Rebels"]

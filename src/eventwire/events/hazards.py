@@ -32,7 +32,15 @@ def hazard_words() -> frozenset[str]:
 
 
 def names_hazard(token) -> bool:
-    """ "the storm", "Cyclone Remal", "flash floods", "the 7.8-magnitude quake"."""
+    """ "the storm", "Cyclone Remal", "flash floods", "the 7.8-magnitude quake", and what a hazard
+    happened to ("the collapse of a station canopy that killed 15")."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i \
+            and _is_hazard_word(token.head.head):
+        return True
+    return _is_hazard_word(token)
+
+
+def _is_hazard_word(token) -> bool:
     words = hazard_words()
     if token.lemma_.lower() in words or token.lower_ in words:
         return not (token.lemma_.lower() == "fire" and any(
