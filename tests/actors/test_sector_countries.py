@@ -109,3 +109,12 @@ def test_where_people_go_is_not_their_country(run_stages):
     doc = entities(run_stages, "KAMPALA, May 6 (Lakes Wire) - About 300 people fled across the border into "
                                "Kenya on Tuesday.")
     assert code_of(doc, "About 300 people") == "UGACVL"
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    ("Police arrested 14 young men on Namirembe Road in Kampala on Wednesday night.", "14 young men", "UGACVL"),
+    ("Officers detained two suspects in Kampala on Monday.", "two suspects", "UGACVL"),
+    ("Officers detained two suspects in Kampala on Monday.", "Officers", "UGACOP"),
+])
+def test_people_named_by_what_they_are_are_actors(run_stages, text, mention, code):
+    assert code_of(entities(run_stages, text), mention) == code

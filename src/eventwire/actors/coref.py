@@ -94,6 +94,8 @@ def _antecedent(token, wanted: str, owner, by_id, sentence_of) -> str | None:
     """The nearest compatible entity before the token; a subject pronoun prefers a subject."""
     first_sentence = sentence_of[token.i] - SENTENCES_BACK
     candidates = []
+    own_subjects = {owner.get(c.i) for c in token.head.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PRON" and token.dep_ != c.dep_} - {None}
     for i in range(token.i - 1, -1, -1):
         if sentence_of[i] < first_sentence:
             break
@@ -107,6 +109,8 @@ def _antecedent(token, wanted: str, owner, by_id, sentence_of) -> str | None:
             break
         if entity_id is None or i >= token.left_edge.i:  # not inside the reference itself
             continue
+        if entity_id in own_subjects:
+            continue  # "masked men beat them": not the men ("themselves" would be)
         if _compatible(by_id[entity_id], mention_token, wanted) and mention_token.dep_ != "compound":
             candidates.append((i, entity_id, mention_token.dep_ in ("nsubj", "nsubjpass")))
     if not candidates:
