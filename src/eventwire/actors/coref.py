@@ -24,6 +24,8 @@ BACK_TO_COUNTRY = {"country", "nation", "kingdom", "republic"}
 PARTY_NAMES = {"party", "front", "congress", "league", "movement", "alliance", "union", "coalition", "bloc",
                "democrats", "republicans", "socialists", "conservatives"}
 SENTENCES_BACK = 2
+# "the minister" may point to a minister named several paragraphs before
+TITLED, TITLED_SENTENCES_BACK = "titled:", 10
 
 
 def resolve_references(doc: Document, dictionary: ActorDictionary) -> None:
@@ -36,7 +38,7 @@ def resolve_references(doc: Document, dictionary: ActorDictionary) -> None:
         for token in sentence:
             sentence_of[token.i] = number
     for token in sdoc:
-        wanted = _wanted_kind(token, owner)
+        wanted = _wanted_kind(token, owner, dictionary)
         if wanted is None:
             continue
         antecedent = _antecedent(token, wanted, owner, by_id, sentence_of)
@@ -54,8 +56,9 @@ def resolve_references(doc: Document, dictionary: ActorDictionary) -> None:
     renumber(doc)
 
 
-def _wanted_kind(token, owner) -> str | None:
-    """What a token refers back to (person, thing, plural, org, country), or None."""
+def _wanted_kind(token, owner, dictionary: ActorDictionary | None = None) -> str | None:
+    """What a token refers back to (person, thing, plural, org, country, a person by title:
+    "titled:minister"), or None."""
     lower = token.lower_
     if token.pos_ == "PRON":
         return "person" if lower in PERSONAL else "thing" if lower in SINGULAR else \
@@ -66,6 +69,9 @@ def _wanted_kind(token, owner) -> str | None:
             or token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
         return None  # "the terrorist group Hamas", "the Taliban movement": named right there
     lemma = token.lemma_.lower()
+    word = dictionary.sector(lemma) if dictionary is not None and token.tag_ == "NN" else None
+    if word is not None and word.kind == "title" and not any(c.dep_ in ("compound", "amod") for c in token.children):
+        return f"{TITLED}{lemma}"  # "the minister" after "Interior Minister Rose Kiprono"
     return "org" if lemma in BACK_TO_ORG or token.lower_ in BACK_TO_ORG else \
         "country" if lemma in BACK_TO_COUNTRY else None
 
@@ -74,6 +80,10 @@ def _compatible(entity, mention_token, wanted: str) -> bool:
     plural = mention_token.tag_ in ("NNS", "NNPS")
     if wanted == "person":
         return entity.type == "PERSON"
+    if wanted.startswith(TITLED):  # a person named with that title: "Interior Minister Rose Kiprono"
+        title = wanted[len(TITLED):]
+        return entity.type == "PERSON" and any(
+            t.lemma_.lower() == title for t in [*mention_token.subtree, *mention_token.children] if t.i != mention_token.i)
     if wanted == "thing":  # a country or an organisation; a city is rarely "it" in news
         return (entity.type == "ORG" or _is_country(entity)) and not plural
     if wanted == "plural":
@@ -92,7 +102,7 @@ def _is_country(entity) -> bool:
 
 def _antecedent(token, wanted: str, owner, by_id, sentence_of) -> str | None:
     """The nearest compatible entity before the token; a subject pronoun prefers a subject."""
-    first_sentence = sentence_of[token.i] - SENTENCES_BACK
+    first_sentence = sentence_of[token.i] - (TITLED_SENTENCES_BACK if wanted.startswith(TITLED) else SENTENCES_BACK)
     candidates = []
     own_subjects = {owner.get(c.i) for c in token.head.children
                     if c.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PRON" and token.dep_ != c.dep_} - {None}
