@@ -124,6 +124,8 @@ def test_the_role_model_names_no_one_from_another_sentence():
     assert decide_roles(scores, [], [], nearby=frozenset({"E2"})) == ([], ["E2"])
     assert decide_roles(scores, [], [], nearby=frozenset({"E1", "E2"})) == (["E1"], ["E2"])
     assert decide_roles(scores, ["E3"], [], nearby=frozenset()) == (["E3"], [])  # the rules' side stands
+    # a town never acts: "assassinated by two of his bodyguards in Lagos" is not Lagos's doing
+    assert decide_roles(scores, [], [], nearby=frozenset({"E1", "E2"}), not_sources=frozenset({"E1"}))[0] == []
 
 
 def test_a_wave_of_abductions_is_not_done_by_the_abducted(run_stages):

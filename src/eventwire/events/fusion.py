@@ -3,6 +3,7 @@ are merged (`eventwire.events.stage`): roles the rules left empty, and each even
 
 from __future__ import annotations
 
+from ..knowledge.countries import country_by_name
 from ..model import Document, Event
 from .dating import DateIndex, choose_date, date_features
 from .learned import EventModels, decide_roles
@@ -15,6 +16,8 @@ def fill_roles(doc: Document, events: list[Event], models: EventModels) -> None:
     rules found none (`eventwire.events.learned.decide_roles`)."""
     actors = Actors(doc)
     codes = {entity.id: entity.code for entity in doc.entities}
+    # towns and regions are where acts happen or are aimed, not who acts ("Kyiv said" is a government)
+    places = frozenset(e.id for e in doc.entities if e.type in ("GPE", "LOC") and country_by_name(e.name) is None)
     for event in events:
         if event.source and event.target:
             continue  # the rankers only fill a side the rules left empty
@@ -24,7 +27,7 @@ def fill_roles(doc: Document, events: list[Event], models: EventModels) -> None:
         speakers = {quote.speaker} if quote is not None and quote.speaker else set()
         scores = models.role_probabilities(actors, trigger, event.type, by_rule, speakers)
         nearby = frozenset(e for e, mention in actors.candidates(trigger) if mention is not None) | speakers
-        chosen = decide_roles(scores, event.source, event.target, own_side(doc, codes, event.source), nearby)
+        chosen = decide_roles(scores, event.source, event.target, own_side(doc, codes, event.source), nearby, places)
         for side, rule, picked in zip(("source", "target"), (event.source, event.target), chosen):
             if picked != rule:
                 event.why[side] = "the role model: " + (", ".join(picked) if picked else "nobody")

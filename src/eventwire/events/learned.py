@@ -158,17 +158,18 @@ def settle_doubts(events: list, doubts: dict[tuple[int, int], str]) -> list:
 
 def decide_roles(probabilities: dict[str, dict[str, float]], rule_sources: list[str],
                  rule_targets: list[str], own_side: frozenset[str] = frozenset(),
-                 nearby: frozenset[str] | None = None) -> tuple[list[str], list[str]]:
+                 nearby: frozenset[str] | None = None,
+                 not_sources: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Sources and targets: on each side the likeliest candidate (possibly nobody), and any other
     candidate nearly as likely ("X and Y attacked"); the target is never the source nor on its side
     (`own_side`: "Israeli troops" are not directed at Israel). A side the rules filled, or whose
     likeliest candidate is not sure enough or not `nearby` (named in the event's sentence or
-    speaking it), keeps what the rules found: on dev the model's picks from further away were
+    speaking it), keeps what the rules found; `not_sources` (towns and regions) never act: on dev the model's picks from further away were
     mostly wrong, and on news nobody tuned for they were absurd (a parliament as the killer)."""
     chosen = {}
     for side, rule in (("source", rule_sources), ("target", rule_targets)):
         # no one on both sides: a source is not the rules' target, a target not the chosen source
-        barred = set(rule_targets) if side == "source" else set(chosen["source"]) | own_side
+        barred = set(rule_targets) | not_sources if side == "source" else set(chosen["source"]) | own_side
         scores = {e: p for e, p in probabilities[side].items() if e not in barred}
         ranked = sorted(scores.items(), key=lambda pair: -pair[1])
         best, p = ranked[0]
