@@ -82,8 +82,8 @@ def _compatible(entity, mention_token, wanted: str) -> bool:
         return entity.type == "PERSON"
     if wanted.startswith(TITLED):  # a person named with that title: "Interior Minister Rose Kiprono"
         title = wanted[len(TITLED):]
-        return entity.type == "PERSON" and any(
-            t.lemma_.lower() == title for t in [*mention_token.subtree, *mention_token.children] if t.i != mention_token.i)
+        words = [t for t in [*mention_token.subtree, *mention_token.children] if t.i != mention_token.i]
+        return entity.type == "PERSON" and any(t.lemma_.lower() == title for t in words)
     if wanted == "thing":  # a country or an organisation; a city is rarely "it" in news
         return (entity.type == "ORG" or _is_country(entity)) and not plural
     if wanted == "plural":

@@ -164,8 +164,9 @@ def decide_roles(probabilities: dict[str, dict[str, float]], rule_sources: list[
     candidate nearly as likely ("X and Y attacked"); the target is never the source nor on its side
     (`own_side`: "Israeli troops" are not directed at Israel). A side the rules filled, or whose
     likeliest candidate is not sure enough or not `nearby` (named in the event's sentence or
-    speaking it), keeps what the rules found; `not_sources` (towns and regions) never act: on dev the model's picks from further away were
-    mostly wrong, and on news nobody tuned for they were absurd (a parliament as the killer)."""
+    speaking it), keeps what the rules found: on dev the model's picks from further away were
+    mostly wrong, and on news nobody tuned for they were absurd (a parliament as the killer).
+    `not_sources` (towns and regions) never act."""
     chosen = {}
     for side, rule in (("source", rule_sources), ("target", rule_targets)):
         # no one on both sides: a source is not the rules' target, a target not the chosen source
@@ -176,7 +177,8 @@ def decide_roles(probabilities: dict[str, dict[str, float]], rule_sources: list[
         if rule or p < ROLE_MIN or (nearby is not None and best and best not in nearby):
             chosen[side] = [e for e in rule if side == "source" or e not in chosen["source"]]
             continue
-        chosen[side] = [e for e, q in ranked if e and (e == best or (q >= ROLE_MORE_MIN and (nearby is None or e in nearby)))]
+        also = {e for e, q in ranked if q >= ROLE_MORE_MIN and (nearby is None or e in nearby)}
+        chosen[side] = [e for e, _ in ranked if e and (e == best or e in also)]
     return chosen["source"], chosen["target"]
 
 
