@@ -159,3 +159,9 @@ def test_where_an_arrest_happened_is_not_whom(run_stages):
     rows = events_of(run_stages, "Pakistani paramilitary forces arrested former Prime Minister Imran Khan at the "
                                  "Islamabad High Court on Tuesday.")
     assert [(row[0], row[3]) for row in rows] == [("COERCE", ["Imran Khan"])]
+
+
+def test_a_titled_name_the_parser_splits_is_still_the_target(run_stages):
+    rows = events_of(run_stages, "Tanzanian prosecutors charged opposition leader Tundu Lissu with treason on "
+                                 "Thursday over a speech.")
+    assert ("COERCE", ["Tanzanian prosecutors"], ["Tundu Lissu"]) in [(row[0], row[2], row[3]) for row in rows]

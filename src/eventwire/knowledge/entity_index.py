@@ -46,6 +46,10 @@ def entity_of(token, owner: dict[int, str], depth: int = 2) -> str | None:
         for child in children:
             if child.dep_ == dep and child.i in owner:
                 return owner[child.i]
+    for child in children:  # "opposition leader Tundu Lissu" parsed as a clause on "leader": the name
+        if child.dep_ in ("relcl", "acl") and child.pos_ == "PROPN" and child.i in owner \
+                and child.left_edge.i == token.i + 1:
+            return owner[child.i]
     if depth > 0:
         for child in children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):  # "leaders of X", "officials from X"
