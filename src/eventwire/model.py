@@ -145,6 +145,12 @@ class Event:
     # `eventwire explain`; not part of the output record.
     why: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
+    def told_again_in(self, other: Event) -> None:
+        """Keep the sentence of another telling of this event as evidence (once, and not its own)."""
+        span = (other.start, other.end)
+        if span != (self.start, self.end) and span not in self.also_spans:
+            self.also_spans.append(span)
+
 
 @dataclass
 class Document:

@@ -55,7 +55,5 @@ def credit_claims(events: list[Event]) -> list[Event]:
             continue
         earlier.source = list(event.source)
         earlier.why["source"] = f"a claim of responsibility ({event.why['source']})"
-        span = (event.start, event.end)
-        if span != (earlier.start, earlier.end) and span not in earlier.also_spans:
-            earlier.also_spans.append(span)
+        earlier.told_again_in(event)
     return kept

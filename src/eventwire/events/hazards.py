@@ -27,6 +27,7 @@ def hazard_groups() -> dict[str, str]:
     return {fields[0].lower(): fields[1] for _, fields in tsv_rows(builtin_path("hazards.tsv"))}
 
 
+@lru_cache(maxsize=1)
 def hazard_words() -> frozenset[str]:
     return frozenset(hazard_groups())
 

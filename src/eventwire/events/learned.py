@@ -15,8 +15,6 @@ as another type is retyped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from .features import factuality_features, in_lead, trigger_features, trigger_vector
@@ -50,16 +48,6 @@ def model_pattern(token, event_type: str) -> Pattern:
                    lemma=token.lemma_.lower())
 
 
-@dataclass
-class Reading:
-    """What the models made of one trigger, kept for `eventwire explain`."""
-
-    types: dict[str, float]
-    factuality: dict[str, float] | None = None
-    roles: dict[str, dict[str, float]] | None = None  # entity id -> role -> probability
-    decision: str = ""
-
-
 class EventModels:
     """The shipped models, or None for a model not trained (then the dictionary decides alone)."""
 
@@ -89,11 +77,12 @@ class EventModels:
         return self.factuality_model.probabilities(factuality_features(token, in_quote))
 
     def role_probabilities(self, actors: Actors, token, event_type: str, rule_roles: dict[str, str],
-                           speakers: set[str]) -> dict[str, dict[str, float]] | None:
-        """Role -> {entity id or "" (nobody) -> probability}: a softmax over the article's actors."""
+                           speakers: set[str], candidates: list | None = None) -> dict[str, dict[str, float]] | None:
+        """Role -> {entity id or "" (nobody) -> probability}: a softmax over the article's actors
+        (`candidates`: `actors.candidates(token)`, when the caller has them)."""
         if not self.role_models:
             return None
-        candidates = actors.candidates(token)
+        candidates = actors.candidates(token) if candidates is None else candidates
         rows = [null_features(token, event_type, rule_roles)] + [
             role_features(actors, token, mention, entity, event_type, rule_roles.get(entity, "-"), entity in speakers)
             for entity, mention in candidates]

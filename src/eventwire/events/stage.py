@@ -52,7 +52,7 @@ from .roles import (
     verb_roles,
     with_conjuncts,
 )
-from .verb_patterns import Pattern, VerbDictionary, load_verbs
+from .verb_patterns import Pattern, VerbDictionary, load_verbs, prep_objects
 
 # "Britain said Libya must hand over the suspects" is a demand whatever the act; this stands in for
 # an act no pattern names, so that the demand can be coded (it is itself never output).
@@ -134,7 +134,8 @@ class EventCoder:
                 if pattern is not None:
                     if pattern.text:  # a model-only reading leaves its object to the dictionary
                         consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
-                        consumed.update(_prep_object(token, pattern))
+                        # and the noun after its preposition ("walked out of the talks") is part of its event
+                        consumed.update(t.i for t in prep_objects(token, pattern))
                     found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and token.dep_ != "compound":
@@ -242,15 +243,6 @@ def _beside_patterns(found: list[Triggered]) -> list[Triggered]:
     return [item for item in found if item.event.pattern or not (
         item.event.type in types or item.trigger.head.i in patterned
         or any(c.i in patterned for c in item.trigger.children))]
-
-
-def _prep_object(verb, pattern: Pattern) -> list[int]:
-    """The noun a pattern names after its preposition ("talks" in "walked out of the talks"): part
-    of the verb's event, not one of its own."""
-    if not pattern.prep_obj:
-        return []
-    return [t.i for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == pattern.prep
-            and (t.lemma_.lower() == pattern.prep_obj or t.lower_ == pattern.prep_obj)]
 
 
 def _own_people(token, sources: list[str], owner, unnamed: dict[int, str]) -> bool:
@@ -375,9 +367,7 @@ def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
             first.source, first.target = first.source or event.source, first.target or event.target
             first.date, first.place = first.date or event.date, first.place or event.place
         first.confidence = max(first.confidence, event.confidence)
-        span = (event.start, event.end)
-        if span != (first.start, first.end) and span not in first.also_spans:
-            first.also_spans.append(span)
+        first.told_again_in(event)
     return kept
 
 

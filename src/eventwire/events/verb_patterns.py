@@ -169,12 +169,16 @@ class VerbDictionary:
                 return False
         if pattern.obj and pattern.obj not in objects:
             return False
-        if pattern.prep_obj:  # "walked out of the talks": the preposition may hang from the particle
-            preps = [c for c in children + [g for c in children if c.dep_ in ("prt", "prep") for g in c.children]
-                     if c.dep_ == "prep" and c.lower_ == pattern.prep]
-            if not any(g.dep_ == "pobj" and _word_is(g, pattern.prep_obj) for p in preps for g in p.children):
-                return False
-        return True
+        return not pattern.prep_obj or bool(prep_objects(token, pattern))
+
+
+def prep_objects(verb, pattern: Pattern) -> list:
+    """The nouns a pattern names after its preposition ("talks" in "fell under Taliban control",
+    "walked out of the talks": the preposition may hang from the particle)."""
+    children = list(verb.children)
+    preps = [c for c in children + [g for c in children if c.dep_ in ("prt", "prep") for g in c.children]
+             if c.dep_ == "prep" and c.lower_ == pattern.prep]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj" and _word_is(g, pattern.prep_obj)]
 
 
 @lru_cache(maxsize=8)
