@@ -365,7 +365,7 @@ def test_every_plover_type_has_sentences():
     "Inflation hit a record high in March.",             # no bare "hit"
     "The new rules target Russian banks.",               # no bare "target"
     "The central bank raised rates to curb inflation.",  # no bare "curb"
-    "The minister honoured the agreement.",              # no "honour": keeping a promise is not praise
+    "She honoured the agreement.",                       # no "honour": keeping a promise is not praise
     "The striker took part in the training session.",    # "take part in" only with talks
     "The company called in consultants to review its accounts.",  # "call in" only the army or an envoy
     "Fans observed a minute of silence before the match.",  # "observe" only a ceasefire

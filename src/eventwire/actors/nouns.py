@@ -29,6 +29,8 @@ FOREIGN = {"foreign", "international", "multinational", "western", "coalition", 
 ANONYMOUS = {"familiar", "close", "briefed"}
 # Singular nouns that name an actor with no determiner ("police said", "told parliament").
 BARE_ACTORS = {"police", "people", "military", "clergy", "parliament", "congress", "senate", "cabinet"}
+# Where a title with no name is a party to an act: subject, object, or agent of a passive.
+HOLDER_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
 LEADING_FILLER = {"det", "predet", "punct", "cc", "case"}
 # Prepositions the parser sometimes takes for adjectives ("gathered outside parliament").
 MISTAKEN_ADJECTIVES = {"outside", "inside", "near", "around", "about", "behind", "opposite"}
@@ -206,9 +208,21 @@ def _generic(token, word: SectorWord) -> bool:
     and institutions with a determiner or a capital ("the court", "a court", "Parliament")."""
     if token.tag_ in ("NNS", "NNPS") or token.lower_ in BARE_ACTORS:
         return True
+    if word.kind in ("title", "member"):
+        return _unnamed_holder(token, word)
     if word.kind != "group":
         return False
     return token.text[:1].isupper() or any(c.dep_ in ("det", "compound", "amod") for c in token.children)
+
+
+def _unnamed_holder(token, word: SectorWord) -> bool:
+    """A title with an article and no name, as a party to an act: "the commander was freed", "he
+    named a judge he accused", "thanked the governor of the region". A name nearby makes it that
+    person's (`_skipped`); "the minister" after a named minister is that minister (`actors.coref`);
+    "a spokesman for the rebels" speaks as the rebels."""
+    if word.kind == "member" and any(c.dep_ == "prep" and c.lower_ in ("for", "of", "from") for c in token.children):
+        return False
+    return token.dep_ in HOLDER_DEPS and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
 
 
 def _press_audience(token, sector: str) -> bool:

@@ -40,6 +40,7 @@ from .hazards import hazard_doer
 from .intent import Triggered, with_statements
 from .learned import EventModels, decide_modality, decide_type, settle_doubts
 from .modality import OBLIGATION_AUX, modality_reason
+from .reactions import aim_reactions
 from .roles import (
     acted_on,
     actors_of,
@@ -108,6 +109,7 @@ class EventCoder:
         # the models complete what the rules found after repeats are merged, which needs the rules' reading
         events = settle_doubts(credit_claims(_merge_repeats(doc, events)), self._doubts)
         released_by_captors(events)
+        aim_reactions(doc, events)
         if self.models.role_models:
             fill_roles(doc, events, self.models)
         if self.models.date_model is not None:
