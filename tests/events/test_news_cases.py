@@ -165,3 +165,9 @@ def test_a_titled_name_the_parser_splits_is_still_the_target(run_stages):
     rows = events_of(run_stages, "Tanzanian prosecutors charged opposition leader Tundu Lissu with treason on "
                                  "Thursday over a speech.")
     assert ("COERCE", ["Tanzanian prosecutors"], ["Tundu Lissu"]) in [(row[0], row[2], row[3]) for row in rows]
+
+
+def test_who_an_act_was_meant_for_is_its_target(run_stages):
+    rows = events_of(run_stages, "Several hundred people protested outside the Dominican embassy on Tuesday. "
+                                 "Haitian police fired tear gas to disperse them.")
+    assert ("ASSAULT", ["Haitian police"], ["Several hundred people"]) in [(r[0], r[2], r[3]) for r in rows]

@@ -24,6 +24,8 @@ BACK_TO_COUNTRY = {"country", "nation", "kingdom", "republic"}
 PARTY_NAMES = {"party", "front", "congress", "league", "movement", "alliance", "union", "coalition", "bloc",
                "democrats", "republicans", "socialists", "conservatives"}
 SENTENCES_BACK = 2
+# Clauses whose subject is their head's ("fired tear gas to disperse them", "vowed to punish them").
+CONTROLLED_DEPS = {"xcomp", "advcl", "conj"}
 # "the minister" may point to a minister named several paragraphs before
 TITLED, TITLED_SENTENCES_BACK = "titled:", 10
 
@@ -104,8 +106,7 @@ def _antecedent(token, wanted: str, owner, by_id, sentence_of) -> str | None:
     """The nearest compatible entity before the token; a subject pronoun prefers a subject."""
     first_sentence = sentence_of[token.i] - (TITLED_SENTENCES_BACK if wanted.startswith(TITLED) else SENTENCES_BACK)
     candidates = []
-    own_subjects = {owner.get(c.i) for c in token.head.children
-                    if c.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PRON" and token.dep_ != c.dep_} - {None}
+    own_subjects = {owner.get(s.i) for s in _clause_subjects(token)} - {None} if token.pos_ == "PRON" else set()
     for i in range(token.i - 1, -1, -1):
         if sentence_of[i] < first_sentence:
             break
@@ -121,6 +122,8 @@ def _antecedent(token, wanted: str, owner, by_id, sentence_of) -> str | None:
             continue
         if entity_id in own_subjects:
             continue  # "masked men beat them": not the men ("themselves" would be)
+        if wanted == "plural" and mention_token.tag_ == "NN" and not _is_country(by_id[entity_id]):
+            continue  # "protested outside the embassy ... disperse them": people, not the embassy
         if _compatible(by_id[entity_id], mention_token, wanted) and mention_token.dep_ != "compound":
             candidates.append((i, entity_id, mention_token.dep_ in ("nsubj", "nsubjpass")))
     if not candidates:
@@ -130,6 +133,24 @@ def _antecedent(token, wanted: str, owner, by_id, sentence_of) -> str | None:
         if subjects:
             return subjects[0][1]
     return candidates[0][1]
+
+
+def _clause_subjects(pronoun) -> list:
+    """The subjects of the clause a pronoun is an object in, which it cannot stand for: "masked men
+    beat them", "police fired tear gas to disperse them" (the subject of "fired" disperses), "police
+    arrested six of them". A subject, a possessive ("the union staged its third strike") or a
+    reflexive has none."""
+    if pronoun.dep_ in ("nsubj", "nsubjpass", "poss") or pronoun.lower_.endswith(("self", "selves")):
+        return []
+    verb = next((t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    while verb is not None:
+        # "About 60 people, most of them radio hosts, held a vigil": inside the subject, it is the subject
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and not c.left_edge.i <= pronoun.i <= c.right_edge.i]
+        if subjects or verb.dep_ not in CONTROLLED_DEPS:
+            return subjects
+        verb = verb.head
+    return []
 
 
 def _plural_subject(noun) -> bool:

@@ -153,13 +153,14 @@ def complement_targets(verb, depth: int = 2) -> list:
     """Where the target of a statement verb hides when it has no object of its own: the subject of
     its clause ("demanded that the US cancel the sale"), the agent or owner of its object noun
     ("rejected calls by Kofi Annan", "denounced Serbia's crackdown"), else the objects of the act
-    it is about ("agreed to provide aid for Romania", "offered to hand them over to Britain")."""
+    it is about ("agreed to provide aid for Romania", "offered to hand them over to Britain"), or of
+    what it was done for ("fired tear gas to disperse them")."""
     found = []
     for child in verb.children:
         if child.dep_ == "dobj":
             found += _prep_objects(child, {"by", "from"})
             found += [c for c in child.children if c.dep_ in ("poss", "amod", "compound")]
-    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or _purpose(c)):
         actor = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in with_conjuncts(c)] \
             if clause.dep_ == "ccomp" else []
         if actor:  # "demanded that Venezuela free the prisoners": Venezuela is asked, not the prisoners
@@ -172,6 +173,11 @@ def complement_targets(verb, depth: int = 2) -> list:
         if depth > 1:
             found += complement_targets(clause, depth - 1)
     return found
+
+
+def _purpose(clause) -> bool:
+    """ "to disperse them" after "fired tear gas": a clause saying what the act was for."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def acted_on(noun) -> list:
