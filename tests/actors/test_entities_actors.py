@@ -309,3 +309,8 @@ def test_leader_of_an_uncoded_organisation_belongs_to_it(run_stages):
     person = next(e for e in doc.entities if e.type == "PERSON")
     assert doc.entity(person.member_of).name == "Federation of Andean Farming Communities"
     assert person.code is None
+
+
+def test_a_lower_case_word_the_tagger_took_for_a_name_is_no_actor(run_stages):
+    doc = entities(run_stages, "The army deployed units to comb the bush around Sebba on Monday.")
+    assert "bush" not in [e.name for e in doc.entities]

@@ -130,6 +130,8 @@ def _named_mentions(sdoc, dictionary: ActorDictionary) -> list[Candidate]:
         if ent.label_ not in NAMED_LABELS:
             continue
         span = _strip_span(ent)
+        if span.text.islower():
+            continue  # "to comb the bush": a name is written with a capital; the tagger guessed
         if _part_of_sector_phrase(span, dictionary):
             continue  # "Riot police" taken for a person "Riot": the sector phrase makes the actor
         if ent.label_ == "ORG" and is_surname(span, surnames) and not MEDIA_NAME.search(span.text) \

@@ -7,6 +7,7 @@ agreement, rejected the demand), and the acting side is named only in the earlie
 from __future__ import annotations
 
 from ..model import Document, Event
+from .verb_patterns import VerbDictionary
 
 # Acts done together: a reaction to them is aimed at every side ("welcomed the agreement").
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
@@ -20,9 +21,11 @@ REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"}
 LOOK_BACK = 2500  # characters: a reaction is told close to what it reacts to
 
 
-def aim_reactions(doc: Document, events: list[Event]) -> None:
+def aim_reactions(doc: Document, events: list[Event], verbs: VerbDictionary) -> None:
     """A reaction with no target whose object names an earlier act by its noun ("the suspension")
-    takes the source of that act as its target (events in text order)."""
+    takes the source of that act as its target (events in text order). The noun names the latest
+    act of its stem, else the latest the dictionary codes with the noun's type ("the expulsions"
+    after "expelled")."""
     tokens = {event.trigger: doc.parse.char_span(*event.trigger, alignment_mode="expand").root
               for event in events if event.trigger}
     for index, event in enumerate(events):
@@ -33,7 +36,9 @@ def aim_reactions(doc: Document, events: list[Event]) -> None:
             continue
         earlier = [e for e in events[:index] if e.source and e.trigger and e.trigger[1] <= event.trigger[0]
                    and event.trigger[0] - e.trigger[0] <= LOOK_BACK]
-        act = next((e for e in reversed(earlier) if _names(named, tokens[e.trigger])), None)
+        noun_type = getattr(verbs.match_noun(named), "type", None)
+        act = next((e for e in reversed(earlier) if _names(named, tokens[e.trigger])), None) or \
+            next((e for e in reversed(earlier) if e.type == noun_type), None)
         if act is None or set(act.source) & set(event.source):
             continue
         aimed = act.source + act.target if act.type in JOINT_TYPES else act.source

@@ -54,6 +54,7 @@ from .roles import (
     with_conjuncts,
 )
 from .verb_patterns import Pattern, VerbDictionary, load_verbs, prep_objects
+from .verdicts import verdict_pattern
 
 # "Britain said Libya must hand over the suspects" is a demand whatever the act; this stands in for
 # an act no pattern names, so that the demand can be coded (it is itself never output).
@@ -109,7 +110,7 @@ class EventCoder:
         # the models complete what the rules found after repeats are merged, which needs the rules' reading
         events = settle_doubts(credit_claims(_merge_repeats(doc, events)), self._doubts)
         released_by_captors(events)
-        aim_reactions(doc, events)
+        aim_reactions(doc, events, self.verbs)
         if self.models.role_models:
             fill_roles(doc, events, self.models)
         if self.models.date_model is not None:
@@ -129,7 +130,7 @@ class EventCoder:
         self._actors_here = any((self._codes.get(e) or "BUS")[-3:] != "BUS" for e in sentence_owner.values())
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
-                pattern = self._fused(token, self.verbs.match_verb(token), owner)
+                pattern = self._fused(token, self.verbs.match_verb(token) or verdict_pattern(token), owner)
                 pattern = pattern or (UNNAMED_ACT if _obliged(token) else None)
                 if pattern is not None and self._result_of_attack(token, pattern):
                     continue  # the noun tells the act ("air strikes killed 30"): one event, the attack's
