@@ -23,6 +23,8 @@ def events_of(run_stages, text):
     "A fire tore through the central market in Bamako, destroying 200 stalls.",
     "A building collapsed in Lagos on Tuesday, killing 12 workers.",
     "A stampede at a food distribution centre in Abuja killed 31 people on Saturday.",
+    "A mudslide buried at least nine homes in Bello on Sunday, killing four people.",
+    "Twenty-two people were killed and 17 injured when a bus plunged into a ravine on Sunday, police said.",
 ])
 def test_what_a_disaster_does_is_no_event(run_stages, text):
     assert events_of(run_stages, text) == []
@@ -171,3 +173,29 @@ def test_who_an_act_was_meant_for_is_its_target(run_stages):
     rows = events_of(run_stages, "Several hundred people protested outside the Dominican embassy on Tuesday. "
                                  "Haitian police fired tear gas to disperse them.")
     assert ("ASSAULT", ["Haitian police"], ["Several hundred people"]) in [(r[0], r[2], r[3]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody was killed in the attack on the convoy, police said.",
+    "No soldiers were killed in the ambush near Djibo.",
+])
+def test_harm_done_to_no_one_is_negated(run_stages, text):
+    doc = run_stages(text, upto="events", published="2025-06-10")
+    harms = [e for e in doc.events if e.cameo and e.cameo.startswith("18") and doc.text[e.trigger[0]:e.trigger[1]]
+             in ("killed", "wounded")]
+    assert harms and all(e.negated and e.modality == "negated" for e in harms)
+
+
+@pytest.mark.parametrize("text", [
+    "Tigres stormed back from two goals down to beat Monterrey 3-2 in Saturday's derby.",
+    ("Pakistan's bowlers attacked from the very first over at the Gaddafi Stadium, and Bangladesh crumbled "
+     "to 41 for five."),
+    "Connacht stormed to a 31-17 victory over Munster on Saturday night.",
+])
+def test_a_game_is_no_violence(run_stages, text):
+    assert events_of(run_stages, text) == []
+
+
+def test_violence_at_a_game_is_still_violence(run_stages):
+    rows = events_of(run_stages, "Police beat fans outside the stadium after the match on Saturday.")
+    assert ("ASSAULT", ["Police"], ["fans"]) in [(r[0], r[2], r[3]) for r in rows]

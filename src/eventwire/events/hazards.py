@@ -58,12 +58,21 @@ def hazard_doer(trigger, event_type: str):
     if trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG" and event_type in HARM_TYPES \
             and hazard_groups().get(head.lemma_.lower()) == ACCIDENT:
         return head  # "a building collapsed, killing 12 workers"
+    if trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG" and head.dep_ == "acl" and names_hazard(head.head):
+        return head.head  # "A mudslide buried nine homes, killing four", parsed as a headline
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     doers = [t for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
              for t in with_conjuncts(g)] if passive else subjects(trigger)
     found = next((t for t in doers if names_hazard(t)), None)
     if found is not None or doers or event_type not in HARM_TYPES:
         return found
-    # no doer named: "were killed in a landslide", "died during the floods"
+    # no doer named: "were killed in a landslide", "died during the floods", "were killed when a bus
+    # plunged into a ravine"
     return next((g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
-                 for g in c.children if g.dep_ == "pobj" and names_hazard(g)), None)
+                 for g in c.children if g.dep_ == "pobj" and names_hazard(g)), None) or \
+        next((c for t in with_conjuncts(trigger) for c in t.children if c.dep_ == "advcl" and _accident(c)), None)
+
+
+def _accident(clause) -> bool:
+    """ "when a bus plunged into a ravine", "as the boat capsized", "after floods swept the village"."""
+    return hazard_groups().get(clause.lemma_.lower()) == ACCIDENT or any(names_hazard(s) for s in subjects(clause))

@@ -45,6 +45,7 @@ ALLEGING_ADVERBS = {"allegedly", "purportedly", "supposedly"}
 # Prepositions that introduce a complement rather than a time or place: "of killing", "to opening".
 COMPLEMENT_PREPS = {"of", "for", "with", "to", "about", "on"}
 NEGATIVE_DETERMINERS = {"no", "never"}
+NO_ONE = {"nobody", "none", "nothing", "noone"}
 
 
 def modality_of(trigger) -> str | None:
@@ -68,6 +69,9 @@ def _clause_modality(verb) -> tuple[str | None, str]:
     negation = next((c for c in children if c.dep_ == "neg"), None)
     if negation is not None:
         return "negated", f"{negation.text!r} on {verb.text!r}"
+    nobody = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and _no_one(c)), None)
+    if nobody is not None:
+        return "negated", f"{nobody.text!r} as the subject of {verb.text!r}"
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if aux & OBLIGATION_AUX and (verb.dep_ == "ROOT" or _reported(verb)):
         # "Iraq must cooperate, the minister said": a demand on Iraq
@@ -87,6 +91,11 @@ def _clause_modality(verb) -> tuple[str | None, str]:
     if hedge is not None:
         return "alleged", f"{hedge.text!r} on {verb.text!r}"
     return _complement_modality(verb)
+
+
+def _no_one(subject) -> bool:
+    """ "Nobody was killed", "no one was hurt", "none of the passengers was injured", "no soldiers died"."""
+    return subject.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _complement_modality(verb) -> tuple[str | None, str]:

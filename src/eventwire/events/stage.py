@@ -41,6 +41,7 @@ from .intent import Triggered, with_statements
 from .learned import EventModels, decide_modality, decide_type, settle_doubts
 from .modality import OBLIGATION_AUX, modality_reason
 from .reactions import aim_reactions
+from .sport import played
 from .roles import (
     acted_on,
     actors_of,
@@ -196,6 +197,8 @@ class EventCoder:
             return None  # words telling the source, or what a storm or a quake did
         nominal = pattern.nominal
         sources, targets, why = rule_roles(trigger, pattern, owner, unnamed)
+        if played(trigger, [self._codes.get(t) for t in targets]):
+            return None  # "stormed back to beat Monterrey 3-2": a game
         if pattern.roles == "symmetric" and len(sources) > 1 and targets and all(map(self._is_group, targets)):
             # "Russia and Ukraine swapped prisoners": the prisoners are what was traded, not a side
             sources, targets = sources[:1], sources[1:]
