@@ -199,3 +199,20 @@ def test_a_game_is_no_violence(run_stages, text):
 def test_violence_at_a_game_is_still_violence(run_stages):
     rows = events_of(run_stages, "Police beat fans outside the stadium after the match on Saturday.")
     assert ("ASSAULT", ["Police"], ["fans"]) in [(r[0], r[2], r[3]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Kigali denies backing the M23 rebels.",
+    "The UN envoy did not meet representatives of the opposition on his visit.",
+])
+def test_a_denied_or_undone_act_is_no_refusal(run_stages, text):
+    rows = events_of(run_stages, text)
+    assert "REJECT" not in [row[0] for row in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "The army refused to release the prisoners.",
+    "Iran will not allow inspectors to visit the site, the foreign minister said.",
+])
+def test_a_refusal_is_an_event(run_stages, text):
+    assert "REJECT" in [row[0] for row in events_of(run_stages, text)]

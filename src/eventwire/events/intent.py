@@ -51,6 +51,10 @@ PREPARING_WORDS = {"prepare", "gear", "brace", "mass", "prepared", "poised"}
 STATEMENT_OF = {"future": ("AGREE", "THREATEN"), "intended": ("AGREE", "THREATEN"), "negated": ("REJECT",),
                 "demanded": ("REQUEST",)}
 TABLES = {"AGREE": PROMISE, "THREATEN": THREAT, "REJECT": REFUSAL, "REQUEST": DEMAND}
+# "denied that the authorities had negotiated": a denial, not a refusal
+DENYING_VERBS = {"deny", "dismiss"}
+# "will not resign", "would not sign", "cannot accept" ("wo" and "ca" as the parser splits "won't", "can't")
+REFUSING_AUX = {"will", "would", "can", "could", "shall", "wo", "ca"}
 STATEMENT_CONFIDENCE, DEPTH_PENALTY = 0.8, 0.1
 
 
@@ -85,6 +89,8 @@ def with_statements(found: list[Triggered], owner: dict[int, str], quotes=()) ->
 
 def _statement(item: Triggered, head, owner, quotes) -> Event | None:
     event, trigger = item.event, item.trigger
+    if event.modality == "negated" and not _refusal(head, trigger):
+        return None  # "denied that it had negotiated", "did not meet": the act is negated, no one refused
     for statement_type in STATEMENT_OF.get(event.modality, ()):
         coding = _coding(TABLES[statement_type], event)
         if statement_type == "AGREE" and coding and _ultimatum(trigger):
@@ -111,6 +117,15 @@ def _statement(item: Triggered, head, owner, quotes) -> Event | None:
                             "statement": f"{statement_type}: the act {event.pattern!r} is {event.modality} "
                                          f"({event.why.get('modality', '')})"})
     return None
+
+
+def _refusal(head, trigger) -> bool:
+    """Whether a negated act is refused (corpus guidelines, section 5: a denial is no event): by
+    a verb of its own ("refused to release", "failed to hand over"), or as a stand taken for later
+    ("will not resign", "cannot accept"), not "denied backing the group" or "did not meet"."""
+    if head is not None:
+        return head.lemma_.lower() not in DENYING_VERBS
+    return any(c.dep_ == "aux" and c.lower_ in REFUSING_AUX for c in trigger.children)
 
 
 def _ultimatum(trigger) -> bool:
