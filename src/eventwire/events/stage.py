@@ -227,7 +227,7 @@ class EventCoder:
             source=sources, target=targets, start=sentence.start_char,
             end=sentence.end_char - (len(sentence_text) - len(sentence_text.rstrip())),
             negated=modality is not None, modality=modality, pattern=pattern.text,
-            trigger=(trigger.idx, trigger.idx + len(trigger.text)),
+            trigger=_trigger_span(trigger, pattern),
             date=date_for(doc, trigger, clause, index),
             # the source's tokens in this sentence: place_for looks no further
             place=place_for(doc, trigger, clause, frozenset(i for i, e in sentence_owner.items() if e in sources),
@@ -238,6 +238,15 @@ class EventCoder:
         event.confidence = _confidence(event, trigger, nominal) * (MODEL_ONLY_WEIGHT if not pattern.text else 1.0)
         event.why = why
         return event
+
+
+def _trigger_span(trigger, pattern: Pattern) -> tuple[int, int]:
+    """The words that fire the pattern: the trigger, and for "be" the noun that makes the act ("are
+    on strike": "are" alone says nothing)."""
+    end = trigger.idx + len(trigger.text)
+    if trigger.lemma_.lower() == "be" and pattern.prep_obj and not pattern.nominal:
+        end = max([end] + [noun.idx + len(noun.text) for noun in prep_objects(trigger, pattern)])
+    return trigger.idx, end
 
 
 def _beside_patterns(found: list[Triggered]) -> list[Triggered]:
