@@ -41,7 +41,6 @@ from .intent import Triggered, with_statements
 from .learned import EventModels, decide_modality, decide_type, settle_doubts
 from .modality import OBLIGATION_AUX, modality_reason
 from .reactions import aim_reactions
-from .sport import played
 from .roles import (
     acted_on,
     actors_of,
@@ -54,6 +53,7 @@ from .roles import (
     verb_roles,
     with_conjuncts,
 )
+from .sport import played
 from .verb_patterns import Pattern, VerbDictionary, load_verbs, prep_objects
 from .verdicts import verdict_pattern
 
