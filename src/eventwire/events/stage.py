@@ -33,7 +33,16 @@ from ..settings import Settings
 from .calibration import calibrate
 from .captivity import RELEASE_TYPE, holders, released_by_captors
 from .claims import CLAIM, CLAIM_ROUTE, claimants, credit_claims, is_claim
-from .context import SpanIndex, carry_dates, clause_depth, clause_tokens, date_for, place_for, settle_followups
+from .context import (
+    CLAUSE_DEPS,
+    SpanIndex,
+    carry_dates,
+    clause_depth,
+    clause_tokens,
+    date_for,
+    place_for,
+    settle_followups,
+)
 from .features import in_lead, is_candidate
 from .fusion import choose_dates, fill_roles, scores_text
 from .hazards import hazard_doer
@@ -105,7 +114,7 @@ class EventCoder:
         self._doubts: dict[tuple[int, int], str] = {}  # trigger -> the model's verdict (decide_type)
         self._codes = codes
         for sentence in doc.parse.sents:
-            events += _dedupe(self._sentence_events(doc, sentence, owner, unnamed, index))
+            events += _dedupe(doc, self._sentence_events(doc, sentence, owner, unnamed, index))
         settle_followups(doc, events)
         carry_dates(doc, events)
         # the models complete what the rules found after repeats are merged, which needs the rules' reading
@@ -349,14 +358,26 @@ def _confidence(event: Event, trigger, nominal: bool) -> float:
     return max(0.05, min(score, 0.95))
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """Keep one event per (type, sources, targets, asserted-or-not) in a sentence, the most confident."""
+def _dedupe(doc: Document, events: list[Event]) -> list[Event]:
+    """Keep one event per (type, sources, targets, asserted-or-not) and clause in a sentence, the
+    most confident: "imposed a curfew" is one act, "imposed a curfew and banned motorbikes" two."""
     best: dict[tuple, Event] = {}
     for event in events:
-        key = (event.type, tuple(sorted(event.source)), tuple(sorted(event.target)), event.negated)
+        key = (event.type, tuple(sorted(event.source)), tuple(sorted(event.target)), event.negated,
+               _event_clause(doc, event))
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
     return sorted(best.values(), key=lambda e: e.trigger)
+
+
+def _event_clause(doc: Document, event: Event) -> int | None:
+    """The verb heading the clause of an event's trigger: coordinated verbs head clauses of their own."""
+    if event.trigger is None:
+        return None
+    token = doc.parse.char_span(*event.trigger, alignment_mode="expand").root
+    while token.i != token.head.i and not (token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSE_DEPS):
+        token = token.head
+    return token.i
 
 
 REPEAT_MARKERS = {"again", "also", "later", "then", "subsequently", "another", "fresh", "new", "renewed",
@@ -405,6 +426,8 @@ def _same_event(doc: Document, entities: dict, places: dict, one: Event, other: 
     one dated within a few days of publication."""
     if (one.type, _root(one.cameo), one.negated) != (other.type, _root(other.cameo), other.negated):
         return False
+    if one.start == other.start and _event_clause(doc, one) != _event_clause(doc, other):
+        return False  # two clauses of one sentence tell two acts ("imposed a curfew and banned motorbikes")
     keys = functools.partial(_side_keys, entities)
     targets_one, targets_other = keys(one.target), keys(other.target)
     if one.source and other.source:
