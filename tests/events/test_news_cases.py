@@ -216,3 +216,9 @@ def test_a_denied_or_undone_act_is_no_refusal(run_stages, text):
 ])
 def test_a_refusal_is_an_event(run_stages, text):
     assert "REJECT" in [row[0] for row in events_of(run_stages, text)]
+
+
+def test_an_act_told_by_its_noun_takes_the_date_of_the_verb_that_does_it(run_stages):
+    doc = run_stages("Cameroonian and Nigerian troops carried out a joint operation on the Nigerian side of "
+                     "the border last month.", upto="events", published="2024-05-30")
+    assert [(e.type, e.date) for e in doc.events] == [("COOPERATE", "2024-04")]

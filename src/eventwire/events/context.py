@@ -82,6 +82,11 @@ def _times_in(doc: Document, tokens, index: SpanIndex | None = None) -> str | No
     return None
 
 
+# Verbs whose object noun is the act they tell: its date is theirs.
+DOING_VERBS = {"carry", "conduct", "hold", "launch", "stage", "mount", "fly", "undertake", "perform", "begin",
+               "start", "complete", "make"}
+
+
 def date_for(doc: Document, trigger, clause, index: SpanIndex | None = None) -> str | None:
     """The event date from its own clause, else from the verb it is coordinated with or controlled
     by, or whose act it follows as a participle."""
@@ -94,7 +99,11 @@ def date_for(doc: Document, trigger, clause, index: SpanIndex | None = None) -> 
         head = head.head
         date = _times_in(doc, clause_tokens(head), index)
     # An event noun is not dated by the verb it hangs from: in "shared photos of a meeting on
-    # Monday" the sharing, not the meeting, is dated.
+    # Monday" the sharing, not the meeting, is dated; unless the verb only says it was done
+    # ("carried out a joint operation last month", "in November, jets flew a joint exercise").
+    if date is None and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
+            and trigger.head.lemma_.lower() in DOING_VERBS:
+        date = _times_in(doc, clause_tokens(trigger.head), index)
     return date
 
 
