@@ -42,3 +42,9 @@ def test_a_reaction_that_names_its_target_keeps_it(run_stages):
     rows = reactions_of(run_stages, "Police arrested two reporters in Harare on Monday. "
                                     "Amnesty International condemned the government over the arrests.", "ACCUSE")
     assert rows and rows[-1][1] == ["government"]
+
+
+def test_a_protest_is_aimed_at_whom_its_demand_is_addressed(run_stages):
+    rows = reactions_of(run_stages, "Hundreds of young men blocked the highway near Jos on Wednesday, demanding "
+                                    "protection from the government.", "PROTEST")
+    assert rows and rows[0][1] == ["government"]

@@ -73,3 +73,17 @@ def _names(noun, act_trigger) -> bool:
 
 def _common_prefix(one: str, other: str) -> int:
     return next((n for n, (a, b) in enumerate(zip(one, other)) if a != b), min(len(one), len(other)))
+
+
+def protests_aimed_by_demands(events: list[Event]) -> None:
+    """A protest with no target is aimed at whom its protesters' demand in the same sentence is
+    addressed to: "hundreds of young men blocked the highway, demanding protection from the
+    government" protests against the government (the text says whom, a clause away)."""
+    for event in events:
+        if event.type != "PROTEST" or event.target or event.negated:
+            continue
+        demand = next((e for e in events if e.type == "REQUEST" and e.start == event.start and e.target
+                       and (not e.source or not event.source or set(e.source) == set(event.source))), None)
+        if demand is not None:
+            event.target = [e for e in demand.target if e not in event.source]
+            event.why["target"] = "whom the protesters' demand is addressed to"

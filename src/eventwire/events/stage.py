@@ -49,7 +49,7 @@ from .hazards import hazard_doer
 from .intent import Triggered, with_statements
 from .learned import EventModels, decide_modality, decide_type, settle_doubts
 from .modality import OBLIGATION_AUX, modality_reason
-from .reactions import aim_reactions
+from .reactions import aim_reactions, protests_aimed_by_demands
 from .roles import (
     acted_on,
     actors_of,
@@ -121,6 +121,7 @@ class EventCoder:
         events = settle_doubts(credit_claims(_merge_repeats(doc, events)), self._doubts)
         released_by_captors(events)
         aim_reactions(doc, events, self.verbs)
+        protests_aimed_by_demands(events)
         if self.models.role_models:
             fill_roles(doc, events, self.models)
         if self.models.date_model is not None:
