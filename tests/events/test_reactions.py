@@ -48,3 +48,13 @@ def test_a_protest_is_aimed_at_whom_its_demand_is_addressed(run_stages):
     rows = reactions_of(run_stages, "Hundreds of young men blocked the highway near Jos on Wednesday, demanding "
                                     "protection from the government.", "PROTEST")
     assert rows and rows[0][1] == ["government"]
+
+
+def test_both_sides_are_the_two_parties_told_before(run_stages):
+    doc = run_stages("Delegations of the Sudanese army and the Rapid Support Forces held talks in Jeddah on Monday. "
+                     "Both sides agreed to let aid convoys through three corridors.", upto="events",
+                     published="2025-06-10")
+    names = {e.id: e.name for e in doc.entities}
+    agree = next(e for e in doc.events if e.type == "AGREE")
+    assert ([names[i] for i in agree.source], [names[i] for i in agree.target]) == \
+        (["Sudanese army"], ["Rapid Support Forces"])

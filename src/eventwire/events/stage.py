@@ -62,6 +62,7 @@ from .roles import (
     verb_roles,
     with_conjuncts,
 )
+from .sides import both_sides_named
 from .sport import played
 from .verb_patterns import Pattern, VerbDictionary, load_verbs, prep_objects
 from .verdicts import verdict_pattern
@@ -120,6 +121,7 @@ class EventCoder:
         # the models complete what the rules found after repeats are merged, which needs the rules' reading
         events = settle_doubts(credit_claims(_merge_repeats(doc, events)), self._doubts)
         released_by_captors(events)
+        both_sides_named(doc, events)
         aim_reactions(doc, events, self.verbs)
         protests_aimed_by_demands(events)
         if self.models.role_models:
