@@ -222,3 +222,16 @@ def test_an_act_told_by_its_noun_takes_the_date_of_the_verb_that_does_it(run_sta
     doc = run_stages("Cameroonian and Nigerian troops carried out a joint operation on the Nigerian side of "
                      "the border last month.", upto="events", published="2024-05-30")
     assert [(e.type, e.date) for e in doc.events] == [("COOPERATE", "2024-04")]
+
+
+def test_a_clause_that_set_off_its_head_act_shares_its_day(run_stages):
+    doc = run_stages("About 4,000 people fled into Thailand on Tuesday after Karen rebels overran an army base "
+                     "near Myawaddy.", upto="events", published="2025-11-12")
+    overran = next(e for e in doc.events if doc.text[e.trigger[0]:e.trigger[1]] == "overran")
+    assert overran.date == "2025-11-11"
+
+
+def test_an_entry_of_a_live_report_is_of_its_day(run_stages):
+    doc = run_stages("Protests in Kano\n\n17:10 - Police have arrested 12 protesters near the governor's office.",
+                     upto="events", published="2024-07-31")
+    assert [e.date for e in doc.events if e.type == "COERCE"] == ["2024-07-31"]

@@ -9,6 +9,8 @@ the event they name.
 
 from __future__ import annotations
 
+import re
+
 from ..knowledge.countries import country_by_iso2
 from ..knowledge.dates import event_date
 from ..model import Document, Event
@@ -82,6 +84,10 @@ def _times_in(doc: Document, tokens, index: SpanIndex | None = None) -> str | No
     return None
 
 
+# "17:10 - ", "5:45 p.m. - ", "0815 GMT - ": the time stamp of a live report's entry
+LIVE_ENTRY = re.compile(r"\s*\d{1,2}[:.]?\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local time)?\s*[-–—:]\s")
+# Subordinators of a clause told as happening with its head's act
+SAME_DAY_MARKS = {"after", "when", "as", "while"}
 # Verbs whose object noun is the act they tell: its date is theirs.
 DOING_VERBS = {"carry", "conduct", "hold", "launch", "stage", "mount", "fly", "undertake", "perform", "begin",
                "start", "complete", "make"}
@@ -94,8 +100,8 @@ def date_for(doc: Document, trigger, clause, index: SpanIndex | None = None) -> 
     date = _times_in(doc, clause, index)
     head = trigger
     # "bombed the village on Sunday, killing four": the participle tells the same act's toll
-    while date is None and (head.dep_ in ("conj", "xcomp") or (head.dep_ == "advcl" and head.tag_ == "VBG")) \
-            and head.head.i != head.i:
+    while date is None and (head.dep_ in ("conj", "xcomp") or (head.dep_ == "advcl" and head.tag_ == "VBG")
+                            or _told_beside(head)) and head.head.i != head.i:
         head = head.head
         date = _times_in(doc, clause_tokens(head), index)
     # An event noun is not dated by the verb it hangs from: in "shared photos of a meeting on
@@ -104,7 +110,19 @@ def date_for(doc: Document, trigger, clause, index: SpanIndex | None = None) -> 
     if date is None and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
             and trigger.head.lemma_.lower() in DOING_VERBS:
         date = _times_in(doc, clause_tokens(trigger.head), index)
+    if date is None and doc.published and LIVE_ENTRY.match(_line_of(doc.text, trigger.idx)):
+        date = doc.published[:10]  # "17:10 - The army has sent troops to Kano": a live report of the day
     return date
+
+
+def _line_of(text: str, offset: int) -> str:
+    return text[text.rfind("\n", 0, offset) + 1:offset]
+
+
+def _told_beside(clause) -> bool:
+    """ "fled on Tuesday after rebels overran the base", "fought on Sunday after the army arrested a
+    commander": a clause told as what set off its head's act is of the same day, unless dated."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SAME_DAY_MARKS for c in clause.children)
 
 
 def _place_at(doc: Document, offsets: set[int], index: SpanIndex | None = None) -> tuple[str, int] | None:
