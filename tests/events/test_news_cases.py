@@ -235,3 +235,10 @@ def test_an_entry_of_a_live_report_is_of_its_day(run_stages):
     doc = run_stages("Protests in Kano\n\n17:10 - Police have arrested 12 protesters near the governor's office.",
                      upto="events", published="2024-07-31")
     assert [e.date for e in doc.events if e.type == "COERCE"] == ["2024-07-31"]
+
+
+def test_a_clause_a_day_before_its_head_does_not_take_its_day(run_stages):
+    doc = run_stages("Shops reopened in Butembo on Thursday, a day after M23 rebels captured the town.",
+                     upto="events", published="2025-03-13")
+    captured = next(e for e in doc.events if doc.text[e.trigger[0]:e.trigger[1]] == "captured")
+    assert captured.date != "2025-03-13"

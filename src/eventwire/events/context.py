@@ -121,8 +121,10 @@ def _line_of(text: str, offset: int) -> str:
 
 def _told_beside(clause) -> bool:
     """ "fled on Tuesday after rebels overran the base", "fought on Sunday after the army arrested a
-    commander": a clause told as what set off its head's act is of the same day, unless dated."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SAME_DAY_MARKS for c in clause.children)
+    commander": a clause told as what set off its head's act is of the same day, unless dated; not
+    "a day after M23 captured the town", which says how long before."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SAME_DAY_MARKS for c in clause.children) \
+        and not any(c.dep_ == "npadvmod" for c in clause.children)
 
 
 def _place_at(doc: Document, offsets: set[int], index: SpanIndex | None = None) -> tuple[str, int] | None:
