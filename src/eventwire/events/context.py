@@ -9,6 +9,7 @@ the event they name.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from ..knowledge.countries import country_by_iso2
@@ -86,6 +87,11 @@ def _times_in(doc: Document, tokens, index: SpanIndex | None = None) -> str | No
 
 # "17:10 - ", "5:45 p.m. - ", "0815 GMT - ": the time stamp of a live report's entry
 LIVE_ENTRY = re.compile(r"\s*\d{1,2}[:.]?\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local time)?\s*[-–—:]\s")
+# "a day after", "two weeks before": the gap between an act and the one it is told beside
+GAP_DAYS = {"day": 1, "week": 7}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Subordinators of a clause told as happening with its head's act
 SAME_DAY_MARKS = {"after", "when", "as", "while"}
 # Verbs whose object noun is the act they tell: its date is theirs.
@@ -110,9 +116,29 @@ def date_for(doc: Document, trigger, clause, index: SpanIndex | None = None) -> 
     if date is None and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" \
             and trigger.head.lemma_.lower() in DOING_VERBS:
         date = _times_in(doc, clause_tokens(trigger.head), index)
+    if date is None and trigger.pos_ in ("VERB", "AUX"):
+        date = _days_apart(doc, trigger, index)
     if date is None and doc.published and LIVE_ENTRY.match(_line_of(doc.text, trigger.idx)):
         date = doc.published[:10]  # "17:10 - The army has sent troops to Kano": a live report of the day
     return date
+
+
+def _days_apart(doc: Document, verb, index: SpanIndex) -> str | None:
+    """ "reopened on Thursday, a day after M23 captured the town": the head's day less the gap
+    ("two days before the vote": more), when both are days."""
+    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    gap = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in GAP_DAYS), None)
+    if verb.dep_ != "advcl" or mark is None or gap is None:
+        return None
+    count = next((c for c in gap.children if c.dep_ in ("det", "nummod")), None)
+    number = NUMBER_WORDS.get(count.lower_) if count is not None else None
+    if number is None and count is not None and count.text.isdigit():
+        number = int(count.text)
+    head_date = _times_in(doc, clause_tokens(verb.head), index)
+    if number is None or not head_date or not DAY.fullmatch(head_date):
+        return None
+    days = number * GAP_DAYS[gap.lemma_.lower()] * (-1 if mark == "after" else 1)
+    return (datetime.date.fromisoformat(head_date) + datetime.timedelta(days=days)).isoformat()
 
 
 def _line_of(text: str, offset: int) -> str:
