@@ -99,6 +99,11 @@ DOING_VERBS = {"carry", "conduct", "hold", "launch", "stage", "mount", "fly", "u
                "start", "complete", "make"}
 
 
+def trigger_token(doc: Document, event: Event):
+    """The head token of the words that fired an event."""
+    return doc.parse.char_span(*event.trigger, alignment_mode="expand").root
+
+
 def date_for(doc: Document, trigger, clause, index: SpanIndex | None = None) -> str | None:
     """The event date from its own clause, else from the verb it is coordinated with or controlled
     by, or whose act it follows as a participle."""

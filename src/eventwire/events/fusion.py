@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..knowledge.countries import country_by_name
 from ..model import Document, Event
+from .context import trigger_token
 from .dating import DateIndex, choose_date, date_features
 from .learned import EventModels, decide_roles
 from .linear import LinearModel
@@ -21,7 +22,7 @@ def fill_roles(doc: Document, events: list[Event], models: EventModels) -> None:
     for event in events:
         if event.source and event.target:
             continue  # the rankers only fill a side the rules left empty
-        trigger = doc.parse.char_span(*event.trigger, alignment_mode="expand").root
+        trigger = trigger_token(doc, event)
         quote = next((q for q in doc.quotes if q.start <= trigger.idx < q.end), None)
         by_rule = {**{e: "target" for e in event.target}, **{e: "source" for e in event.source}}
         speakers = {quote.speaker} if quote is not None and quote.speaker else set()
@@ -47,7 +48,7 @@ def choose_dates(doc: Document, events: list[Event], date_model: LinearModel) ->
     last told and none (`eventwire.events.dating`); then acts that continue another take its date."""
     index = DateIndex(doc)
     for event in events:
-        trigger = doc.parse.char_span(*event.trigger, alignment_mode="expand").root
+        trigger = trigger_token(doc, event)
         dates = index.candidates(event)
         probabilities = date_model.probabilities(date_features(doc, index, event, trigger))
         chosen, event.date = choose_date(dates, probabilities)
@@ -60,7 +61,7 @@ def choose_dates(doc: Document, events: list[Event], date_model: LinearModel) ->
 def continued_dates(doc: Document, events: list[Event]) -> None:
     """ "bombed the village, killing four", "entered Kabul and took over the palace": an act that
     continues another event's act in its sentence has that event's date."""
-    by_token = {doc.parse.char_span(*e.trigger, alignment_mode="expand").root.i: e for e in events if e.trigger}
+    by_token = {trigger_token(doc, e).i: e for e in events if e.trigger}
     for token_i, event in by_token.items():
         head = doc.parse[token_i]
         while head.dep_ in ("conj", "xcomp") or (head.dep_ == "advcl" and head.tag_ == "VBG"):

@@ -8,9 +8,7 @@ or when a passive or intransitive harm with no agent happened "in" or "during" o
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..knowledge.files import builtin_path, tsv_rows
+from ..knowledge.files import builtin_word_table
 from .roles import subjects, with_conjuncts
 
 # Harms that a hazard does without being named their doer: "were killed in a landslide", "died
@@ -21,15 +19,9 @@ ACCIDENT = "accident"
 FIRED_BY = {"from", "by"}
 
 
-@lru_cache(maxsize=1)
 def hazard_groups() -> dict[str, str]:
     """Hazard word -> its group (data/hazards.tsv)."""
-    return {fields[0].lower(): fields[1] for _, fields in tsv_rows(builtin_path("hazards.tsv"))}
-
-
-@lru_cache(maxsize=1)
-def hazard_words() -> frozenset[str]:
-    return frozenset(hazard_groups())
+    return builtin_word_table("hazards.tsv")
 
 
 def names_hazard(token) -> bool:
@@ -42,7 +34,7 @@ def names_hazard(token) -> bool:
 
 
 def _is_hazard_word(token) -> bool:
-    words = hazard_words()
+    words = hazard_groups()
     if token.lemma_.lower() in words or token.lower_ in words:
         return not (token.lemma_.lower() == "fire" and any(
             c.dep_ == "prep" and c.lower_ in FIRED_BY for c in token.children))
@@ -55,11 +47,11 @@ def hazard_doer(trigger, event_type: str):
     if trigger.pos_ not in ("VERB", "AUX"):
         return None
     head = trigger.head
-    if trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG" and event_type in HARM_TYPES \
-            and hazard_groups().get(head.lemma_.lower()) == ACCIDENT:
-        return head  # "a building collapsed, killing 12 workers"
-    if trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG" and head.dep_ == "acl" and names_hazard(head.head):
-        return head.head  # "A mudslide buried nine homes, killing four", parsed as a headline
+    if trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG":  # what the verb it follows did
+        if event_type in HARM_TYPES and hazard_groups().get(head.lemma_.lower()) == ACCIDENT:
+            return head  # "a building collapsed, killing 12 workers"
+        if head.dep_ == "acl" and names_hazard(head.head):
+            return head.head  # "A mudslide buried nine homes, killing four", parsed as a headline
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     doers = [t for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
              for t in with_conjuncts(g)] if passive else subjects(trigger)

@@ -6,7 +6,10 @@ agreement, rejected the demand), and the acting side is named only in the earlie
 
 from __future__ import annotations
 
+import os
+
 from ..model import Document, Event
+from .context import trigger_token
 from .verb_patterns import VerbDictionary
 
 # Acts done together: a reaction to them is aimed at every side ("welcomed the agreement").
@@ -26,8 +29,7 @@ def aim_reactions(doc: Document, events: list[Event], verbs: VerbDictionary) -> 
     takes the source of that act as its target (events in text order). The noun names the latest
     act of its stem, else the latest the dictionary codes with the noun's type ("the expulsions"
     after "expelled")."""
-    tokens = {event.trigger: doc.parse.char_span(*event.trigger, alignment_mode="expand").root
-              for event in events if event.trigger}
+    tokens = {event.trigger: trigger_token(doc, event) for event in events if event.trigger}
     for index, event in enumerate(events):
         if event.target or event.trigger is None or event.type not in REACTION_TYPES:
             continue
@@ -67,12 +69,8 @@ def _names(noun, act_trigger) -> bool:
     decision") are left alone: in the corpus's train split they pointed at the wrong act more often
     than not."""
     word, verb = noun.lemma_.lower(), act_trigger.lemma_.lower()
-    stem = _common_prefix(word, verb)
+    stem = len(os.path.commonprefix([word, verb]))
     return stem >= MIN_STEM or stem == len(verb)  # "ban" / "banned"
-
-
-def _common_prefix(one: str, other: str) -> int:
-    return next((n for n, (a, b) in enumerate(zip(one, other)) if a != b), min(len(one), len(other)))
 
 
 def protests_aimed_by_demands(events: list[Event]) -> None:

@@ -10,9 +10,8 @@ names two of them.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..knowledge.files import builtin_path, tsv_rows
+from ..knowledge.files import builtin_word_table
 
 # Verbs news uses for both war and games.
 CONTEST_VERBS = {"storm", "beat", "attack", "crush", "defeat", "thrash", "rout", "hammer", "batter", "stun",
@@ -24,10 +23,9 @@ SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d{1,3} for (?:\d{1,2}|one
 PEOPLE_SECTORS = {"CVL", "OPP", "MED", "LAB", "REF", "HLH", "EDU", "REL", "COP", "GOV"}
 
 
-@lru_cache(maxsize=1)
-def sport_words() -> frozenset[str]:
-    """Words of sport reporting (data/sport.tsv)."""
-    return frozenset(fields[0].lower() for _, fields in tsv_rows(builtin_path("sport.tsv")))
+def sport_words() -> dict[str, str]:
+    """Words of sport reporting (data/sport.tsv) -> what they are."""
+    return builtin_word_table("sport.tsv")
 
 
 def about_a_game(sentence) -> bool:

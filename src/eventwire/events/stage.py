@@ -42,6 +42,7 @@ from .context import (
     date_for,
     place_for,
     settle_followups,
+    trigger_token,
 )
 from .features import in_lead, is_candidate
 from .fusion import choose_dates, fill_roles, scores_text
@@ -377,7 +378,7 @@ def _event_clause(doc: Document, event: Event) -> int | None:
     """The verb heading the clause of an event's trigger: coordinated verbs head clauses of their own."""
     if event.trigger is None:
         return None
-    token = doc.parse.char_span(*event.trigger, alignment_mode="expand").root
+    token = trigger_token(doc, event)
     while token.i != token.head.i and not (token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSE_DEPS):
         token = token.head
     return token.i
@@ -417,8 +418,7 @@ def _root(cameo: str | None) -> str | None:
 
 
 def _marked_repeat(doc: Document, event: Event) -> bool:
-    span = doc.parse.char_span(*event.trigger, alignment_mode="expand") if event.trigger else None
-    return span is not None and any(c.lower_ in REPEAT_MARKERS for c in span.root.children)
+    return event.trigger is not None and any(c.lower_ in REPEAT_MARKERS for c in trigger_token(doc, event).children)
 
 
 def _same_event(doc: Document, entities: dict, places: dict, one: Event, other: Event) -> bool:

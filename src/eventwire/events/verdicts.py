@@ -7,9 +7,7 @@ words (data/verdicts.tsv) say which it is. The target is who was named, or who d
 
 from __future__ import annotations
 
-from functools import cache
-
-from ..knowledge.files import builtin_path, tsv_rows
+from ..knowledge.files import builtin_word_table
 from .verb_patterns import Pattern
 
 NAMING_VERBS = {"call", "describe", "brand", "label", "term", "dub"}
@@ -17,10 +15,9 @@ NAMING_VERBS = {"call", "describe", "brand", "label", "term", "dub"}
 CODING = {"ACCUSE": ("disapprove", (), "111"), "SUPPORT": (None, ("diplomatic",), "051")}
 
 
-@cache
 def verdict_words() -> dict[str, str]:
     """Verdict word -> PLOVER type, from data/verdicts.tsv."""
-    return {fields[0].lower(): fields[1] for _, fields in tsv_rows(builtin_path("verdicts.tsv"))}
+    return builtin_word_table("verdicts.tsv")
 
 
 def verdict_pattern(verb) -> Pattern | None:

@@ -5,6 +5,7 @@ malformed row can be reported as FILE:LINE."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -12,6 +13,12 @@ from pathlib import Path
 def builtin_path(name: str) -> Path:
     """The path of a data file shipped in the package (e.g. "verbs.tsv")."""
     return Path(str(resources.files("eventwire") / "data" / name))
+
+
+@cache
+def builtin_word_table(name: str) -> dict[str, str]:
+    """First column (lower case) -> second column of a shipped word list ("hazards.tsv": word -> group)."""
+    return {fields[0].lower(): fields[1] for _, fields in tsv_rows(builtin_path(name))}
 
 
 def tsv_rows(path: str | Path) -> Iterator[tuple[int, list[str]]]:
