@@ -92,13 +92,15 @@ def article_examples(gold: dict, doc: Document, types: Examples, factuality: Exa
         sources, targets, _ = rule_roles(token, pattern, owner, unnamed)
         by_rule = {**{e: "target" for e in targets}, **{e: "source" for e in sources}}
         speakers = {q.speaker for q in doc.quotes if q.speaker and q.start <= token.idx < q.end}
-        candidates = actors.candidates(token)
+        candidates = actors.candidates(token, speakers)
         group = [null_features(token, event["type"], by_rule)] + [
             role_features(actors, token, mention, entity, event["type"], by_rule.get(entity, "-"), entity in speakers)
             for entity, mention in candidates]
         for side in ("source", "target"):
             wanted = {n for n, (entity, _) in enumerate(candidates, 1) if to_gold.get(entity) in event[side]}
-            roles.add_group(side, group, wanted or ({0} if not event[side] else set()))
+            # a gold actor named only in other sentences is out of the model's reach: it should
+            # then name nobody rather than someone of the sentence
+            roles.add_group(side, group, wanted or {0})
 
 
 def dictionary_pattern(verbs, token):

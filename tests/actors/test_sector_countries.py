@@ -118,3 +118,14 @@ def test_where_people_go_is_not_their_country(run_stages):
 ])
 def test_people_named_by_what_they_are_are_actors(run_stages, text, mention, code):
     assert code_of(entities(run_stages, text), mention) == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Soldiers shot dead a civilian at the cattle market in Kano on Tuesday.", "civilian", "NGACVL"),
+    ("Police in Kano said a hostage escaped from the camp on Sunday.", "hostage", "NGACVL"),
+    ("Police in Kano arrested the driver of the lorry on Friday.", "driver", "NGALAB"),
+    ("A protester was shot dead outside the governor's office in Kano.", "protester", "NGAOPP"),
+])
+def test_one_person_named_by_what_they_are_is_an_actor(run_stages, text, mention, code):
+    # the singular of a group word ("traders", "hostages") is a person of its sector
+    assert code_of(entities(run_stages, text), mention) == code

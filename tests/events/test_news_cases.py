@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.learned import decide_roles
+from eventwire.events.role_features import Actors
 
 
 def events_of(run_stages, text):
@@ -121,13 +122,25 @@ def test_calling_measures_aggression_demands_nothing(run_stages):
     assert [row[0] for row in rows if row[2] == ["Venezuela's foreign ministry"]] in ([], ["ACCUSE"])
 
 
-def test_the_role_model_names_no_one_from_another_sentence():
+def test_the_role_model_names_no_one_from_another_sentence(run_stages):
+    doc = run_stages("The army freed the commander on Monday. Gunmen later attacked a village near Beni, "
+                     '"We will not stop," a spokesman for the militia said.', upto="quotes")
+    actors = Actors(doc)
+    attacked = next(t for t in doc.parse if t.lower_ == "attacked")
+    names = {e.id: e.name for e in doc.entities}
+    assert "army" not in {names[e] for e, _ in actors.candidates(attacked)}
+    assert "Gunmen" in {names[e] for e, _ in actors.candidates(attacked)}
+    army = next(e for e, name in names.items() if name == "army")
+    assert army in {e for e, _ in actors.candidates(attacked, speakers={army})}  # the speaker of its quote
+
+
+def test_the_role_model_fills_only_what_the_rules_left_empty():
     scores = {"source": {"E1": 0.8, "": 0.2}, "target": {"E2": 0.9, "": 0.1}}
-    assert decide_roles(scores, [], [], nearby=frozenset({"E2"})) == ([], ["E2"])
-    assert decide_roles(scores, [], [], nearby=frozenset({"E1", "E2"})) == (["E1"], ["E2"])
-    assert decide_roles(scores, ["E3"], [], nearby=frozenset()) == (["E3"], [])  # the rules' side stands
+    assert decide_roles(scores, [], []) == (["E1"], ["E2"])
+    assert decide_roles(scores, ["E3"], []) == (["E3"], ["E2"])  # the rules' side stands
+    assert decide_roles({"source": {"E1": 0.4, "": 0.6}, "target": {"": 1.0}}, [], []) == ([], [])
     # a town never acts: "assassinated by two of his bodyguards in Lagos" is not Lagos's doing
-    assert decide_roles(scores, [], [], nearby=frozenset({"E1", "E2"}), not_sources=frozenset({"E1"}))[0] == []
+    assert decide_roles(scores, [], [], not_sources=frozenset({"E1"}))[0] == []
 
 
 def test_a_wave_of_abductions_is_not_done_by_the_abducted(run_stages):
@@ -245,3 +258,14 @@ def test_a_clause_a_day_before_its_head_is_dated_by_the_gap(run_stages, text, da
     doc = run_stages(text, upto="events", published="2025-03-13")
     captured = next(e for e in doc.events if doc.text[e.trigger[0]:e.trigger[1]] == "captured")
     assert captured.date == day
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Thai officials welcomed home 12 Thai fishermen who were arrested by Myanmar's navy in 2024.",
+     ["Myanmar's navy"], ["Thai fishermen"]),
+    ("The Arakan Army said it had freed two convoy drivers it detained at a checkpoint last month.",
+     ["Arakan Army"], ["two convoy drivers"]),
+])
+def test_a_relative_clause_is_done_to_the_noun_it_describes(run_stages, text, source, target):
+    arrests = [row for row in events_of(run_stages, text) if row[1] == "173"]
+    assert [(row[2], row[3]) for row in arrests] == [(source, target)]

@@ -26,10 +26,8 @@ def fill_roles(doc: Document, events: list[Event], models: EventModels) -> None:
         quote = next((q for q in doc.quotes if q.start <= trigger.idx < q.end), None)
         by_rule = {**{e: "target" for e in event.target}, **{e: "source" for e in event.source}}
         speakers = {quote.speaker} if quote is not None and quote.speaker else set()
-        candidates = actors.candidates(trigger)
-        scores = models.role_probabilities(actors, trigger, event.type, by_rule, speakers, candidates)
-        nearby = frozenset(e for e, mention in candidates if mention is not None) | speakers
-        chosen = decide_roles(scores, event.source, event.target, own_side(doc, codes, event.source), nearby, places)
+        scores = models.role_probabilities(actors, trigger, event.type, by_rule, speakers)
+        chosen = decide_roles(scores, event.source, event.target, own_side(doc, codes, event.source), places)
         for side, rule, picked in zip(("source", "target"), (event.source, event.target), chosen):
             if picked != rule:
                 event.why[side] = "the role model: " + (", ".join(picked) if picked else "nobody")

@@ -77,12 +77,12 @@ class EventModels:
         return self.factuality_model.probabilities(factuality_features(token, in_quote))
 
     def role_probabilities(self, actors: Actors, token, event_type: str, rule_roles: dict[str, str],
-                           speakers: set[str], candidates: list | None = None) -> dict[str, dict[str, float]] | None:
-        """Role -> {entity id or "" (nobody) -> probability}: a softmax over the article's actors
-        (`candidates`: `actors.candidates(token)`, when the caller has them)."""
+                           speakers: set[str]) -> dict[str, dict[str, float]] | None:
+        """Role -> {entity id or "" (nobody) -> probability}: a softmax over the actors of the
+        trigger's sentence and the speakers of its quote (`Actors.candidates`)."""
         if not self.role_models:
             return None
-        candidates = actors.candidates(token) if candidates is None else candidates
+        candidates = actors.candidates(token, speakers)
         rows = [null_features(token, event_type, rule_roles)] + [
             role_features(actors, token, mention, entity, event_type, rule_roles.get(entity, "-"), entity in speakers)
             for entity, mention in candidates]
@@ -147,15 +147,12 @@ def settle_doubts(events: list, doubts: dict[tuple[int, int], str]) -> list:
 
 def decide_roles(probabilities: dict[str, dict[str, float]], rule_sources: list[str],
                  rule_targets: list[str], own_side: frozenset[str] = frozenset(),
-                 nearby: frozenset[str] | None = None,
                  not_sources: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Sources and targets: on each side the likeliest candidate (possibly nobody), and any other
     candidate nearly as likely ("X and Y attacked"); the target is never the source nor on its side
     (`own_side`: "Israeli troops" are not directed at Israel). A side the rules filled, or whose
-    likeliest candidate is not sure enough or not `nearby` (named in the event's sentence or
-    speaking it), keeps what the rules found: on dev the model's picks from further away were
-    mostly wrong, and on news nobody tuned for they were absurd (a parliament as the killer).
-    `not_sources` (towns and regions) never act."""
+    likeliest candidate is not sure enough, keeps what the rules found. `not_sources` (towns and
+    regions) never act."""
     chosen = {}
     for side, rule in (("source", rule_sources), ("target", rule_targets)):
         # no one on both sides: a source is not the rules' target, a target not the chosen source
@@ -163,10 +160,10 @@ def decide_roles(probabilities: dict[str, dict[str, float]], rule_sources: list[
         scores = {e: p for e, p in probabilities[side].items() if e not in barred}
         ranked = sorted(scores.items(), key=lambda pair: -pair[1])
         best, p = ranked[0]
-        if rule or p < ROLE_MIN or (nearby is not None and best and best not in nearby):
+        if rule or p < ROLE_MIN or not best:
             chosen[side] = [e for e in rule if side == "source" or e not in chosen["source"]]
             continue
-        also = {e for e, q in ranked if q >= ROLE_MORE_MIN and (nearby is None or e in nearby)}
+        also = {e for e, q in ranked if q >= ROLE_MORE_MIN}
         chosen[side] = [e for e, _ in ranked if e and (e == best or e in also)]
     return chosen["source"], chosen["target"]
 

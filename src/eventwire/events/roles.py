@@ -117,16 +117,36 @@ def verb_roles(verb, pattern: Pattern) -> tuple[list, list]:
     if _passive(verb) and not _stative(verb):
         agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                   for t in with_conjuncts(g)]
-        patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)]
+        patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(_antecedent(c))]
         if _reduced_passive(verb):  # "three staff abducted by gunmen": the staff
             patients = with_conjuncts(verb.head)
         return agents, patients
     sources = subjects(verb)
-    objects = [t for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in with_conjuncts(c)]
+    objects = [t for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in with_conjuncts(_antecedent(c))]
     objects += _prep_objects(verb, set(pattern.particles) | TARGET_PREPS)
+    if _object_relative(verb, sources):  # "the two drivers it detained": the drivers
+        objects.append(verb.head)
     if pattern.obj:  # a light verb's noun carries the target: "held talks with Y", "launched attacks on Y"
         objects += [t for c in verb.children if c.dep_ == "dobj" for t in _prep_objects(c, NOUN_TARGET_PREPS)]
     return sources, _bound_possessives(verb, objects)
+
+
+def _antecedent(token):
+    """The noun a relative pronoun stands for ("journalists who were arrested": the journalists),
+    or the token itself."""
+    clause = token.head
+    if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return clause.head
+    return token
+
+
+def _object_relative(verb, sources: list) -> bool:
+    """ "the drivers it detained", "the town the rebels captured": a relative clause with a subject
+    of its own and no object describes what its verb was done to."""
+    return (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
+            and verb.head not in sources)
 
 
 def _bound_possessives(verb, objects: list) -> list:
