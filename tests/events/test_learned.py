@@ -8,6 +8,7 @@ import time
 import pytest
 
 from eventwire.events import learned
+from eventwire.events.dating import DateIndex
 from eventwire.events.learned import ROOT_CAMEO, EventModels, decide_type, model_pattern
 from eventwire.events.linear import shipped
 from eventwire.events.verb_patterns import Pattern
@@ -101,3 +102,16 @@ def test_explain_shows_the_models_readings_beside_the_dictionarys():
     text = render(report)
     for line in ("model COERCE", "factuality (model)", "roles (model)", "date (model)"):
         assert line in text
+
+
+def test_the_date_model_is_offered_the_news_day_after_the_sentence_that_tells_it(run_stages):
+    doc = run_stages("Police clashed with protesters outside parliament in London on Tuesday.\n\n"
+                     "The law was passed in January after months of debate.\n\n"
+                     "Forty-three people were detained, a police spokeswoman said.\n\n"
+                     "After the talks collapsed on Friday, the union called a new strike.",
+                     upto="events", published="2025-03-13")
+    index = DateIndex(doc)
+    offers = {doc.text[e.trigger[0]:e.trigger[1]]: index.candidates(e) for e in doc.events}
+    assert offers["detained"]["lead"] == "2025-03-11"  # the news day, past January
+    assert offers["detained"]["last told"] == "2025-01"
+    assert offers["clashed"]["lead"] is None  # its own sentence tells its date, or another clause's

@@ -3,9 +3,10 @@
 The rules (`eventwire.events.context`) date an event from its own clause, else carry a date from
 the statement or narrative around it. The corpus shows where that goes wrong: an undated event in
 the news of the day is dated by the day of publication, background ("since the attack") is not
-dated by the last date told, and a carried date is sometimes too far. The date model scores four
+dated by the last date told, and a carried date is sometimes too far. The date model scores five
 candidates for each event: the rules' date, the publication day, the last date the article told
-before the event, and none; it reads how the rules found their date, tense, quotes and position.
+before the event, the article's news day (the first day it tells), and none; it reads how the
+rules found their date, tense, quotes and position.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date as Date
 from ..knowledge.dates import event_date
 from ..model import Document, Event
 
-CANDIDATES = ("rules", "published", "last told", "none")
+CANDIDATES = ("rules", "published", "last told", "lead", "none")
 # How the rules found a date (Event.why["date"], set by the event stage and `carry_dates`).
 ROUTES = {"its own clause": "clause", "the date of the statement's quote": "statement",
           "the narrative before it": "narrative", "a later telling": "telling"}
@@ -37,6 +38,10 @@ class DateIndex:
         # dateline, "today", "on Monday" in Monday's paper): the corpus dates no act by the
         # publication day alone (GUIDELINES.md, section 6)
         self.published = published if published in self.values else None
+        # the news day: the first day the article tells ("on Wednesday" in its lead); the acts of
+        # its main story are of that day though later paragraphs tell other dates in between
+        _, self.lead_end, self.lead = min(((start, end, value) for end, value, start in dated if len(value) == 10),
+                                          default=(None, None, None))
 
     def last_told(self, offset: int) -> str | None:
         """The date of the last time expression that ends before `offset` (an event's sentence: a
@@ -50,6 +55,7 @@ class DateIndex:
 
     def candidates(self, event: Event) -> dict[str, str | None]:
         return {"rules": event.date, "published": self.published, "last told": self.last_told(event.start),
+                "lead": self.lead if self.lead_end is not None and self.lead_end <= event.start else None,
                 "none": None}
 
 
@@ -67,7 +73,7 @@ def date_features(doc: Document, index: DateIndex, event: Event, trigger) -> lis
     """Features of an event for the date model."""
     route = ROUTES.get(event.why.get("date", ""), "none")
     dates = index.candidates(event)
-    rules, published, told = dates["rules"], dates["published"], dates["last told"]
+    rules, published, told, lead = dates["rules"], dates["published"], dates["last told"], dates["lead"]
     paragraph = doc.text.count("\n\n", 0, event.start)
     sentence = trigger.sent
     aux = sorted({c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")})
@@ -76,7 +82,9 @@ def date_features(doc: Document, index: DateIndex, event: Event, trigger) -> lis
              f"aux={','.join(aux)}", f"ty={event.type}", f"flag={event.modality}", f"quote={event.quote is not None}",
              f"para={min(paragraph, 3)}", f"route,tag={route},{trigger.tag_}", f"precision={len(rules or '')}",
              f"times_in_sentence={index.in_span(sentence.start_char, sentence.end_char)}",
-             f"route,para={route},{min(paragraph, 3)}", f"dep={trigger.dep_}"]
+             f"route,para={route},{min(paragraph, 3)}", f"dep={trigger.dep_}",
+             f"lead~pub={_days(lead, published)}", f"lead=rules={lead == rules}", f"lead=told={lead == told}",
+             f"route,lead=rules={route},{lead == rules}", f"tag,lead~pub={trigger.tag_},{_days(lead, published)}"]
     found += [f"bg={t.lower_}" for t in sentence if t.lower_ in BACKGROUND_WORDS]
     return found
 
