@@ -25,3 +25,11 @@ def test_a_verdict_on_an_act_is_aimed_at_who_did_it(run_stages):
     rows = coded(run_stages, 'Norway expelled three Russian diplomats on Monday. '
                              'The Kremlin called the expulsions "an unfriendly step".')
     assert ("ACCUSE", ["Kremlin"], ["Norway"]) in [(r[0], r[2], r[3]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan ministry called the report a formality.",
+    "Uganda's foreign minister described the report as routine.",
+])
+def test_a_name_with_no_verdict_in_it_is_no_event(run_stages, text):
+    assert coded(run_stages, text) == []

@@ -66,7 +66,7 @@ from .roles import (
 from .sides import both_sides_named
 from .sport import played
 from .verb_patterns import Pattern, VerbDictionary, load_verbs, prep_objects
-from .verdicts import verdict_pattern
+from .verdicts import names_something, verdict_pattern
 
 # "Britain said Libya must hand over the suspects" is a demand whatever the act; this stands in for
 # an act no pattern names, so that the demand can be coded (it is itself never output).
@@ -168,9 +168,10 @@ class EventCoder:
         (`eventwire.events.learned.decide_type`); the model's reading is kept for `explain`."""
         if not is_candidate(token) or self.models.type_model is None:
             return pattern
-        if pattern is None and (not self._actors_here or token.pos_ not in ("VERB", "AUX")):
+        if pattern is None and (not self._actors_here or token.pos_ not in ("VERB", "AUX") or names_something(token)):
             # a reading of the model's alone needs a coded actor in the sentence, and a verb: a noun
-            # the dictionary does not know was on dev mostly a reference ("called the measures illegal")
+            # the dictionary does not know was on dev mostly a reference ("called the measures illegal");
+            # a name given with no verdict in it ("called the report a formality") is no event
             return None
         if pattern is not None and (not pattern.builtin or in_lead(token)):
             return pattern  # the model cannot overrule these (decide_type): not worth reading

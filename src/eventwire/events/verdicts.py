@@ -38,6 +38,12 @@ def verdict_pattern(verb) -> Pattern | None:
                    lemma=verb.lemma_.lower())
 
 
+def names_something(verb) -> bool:
+    """ "called the report a formality": a naming verb that gives its object a name; whether that
+    is a verdict is for the verdict list to say, not the type model."""
+    return verb.lemma_.lower() in NAMING_VERBS and bool(_verdict(verb))
+
+
 def _verdict(verb) -> list:
     """The words of what the object is called: the object predicate ("called the ruling a
     travesty"), an "as" phrase ("described the strike as illegal"), or a second object ("branded
