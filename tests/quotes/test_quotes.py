@@ -141,3 +141,13 @@ def test_quotes_a_statement_is_not_dated_by_history_told_before_it(run_stages):
     dates = {q.text: q.date for q in doc.quotes}
     assert dates["it could bring investment"] is None
     assert dates["the rebels had lost ground"] == "2025-03-24"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Teachers' unions began a national strike on Monday demanding a 20 percent pay rise.", "unions"),
+    ("The army issued a statement on Tuesday saying its troops had left the border town.", "army"),
+])
+def test_quotes_what_a_strike_or_a_statement_says_its_doer_says(run_stages, text, speaker):
+    doc = quotes(run_stages, text)
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == [speaker]
+    assert not [e for e in doc.entities if e.type == "NOMINAL"]  # no "a national strike" speaking

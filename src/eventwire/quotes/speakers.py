@@ -42,10 +42,19 @@ class SpeakerResolver:
         if found is None and token.pos_ == "PRON":
             found = self._pronoun(token)
         elif found is None and token.pos_ in ("NOUN", "PROPN"):
-            found = self._description(token)
+            found = self._doer_of(token) or self._description(token)
         if found is not None:
             self.speakers.append((token.idx, found))
         return found
+
+    def _doer_of(self, token) -> str | None:
+        """ "The unions began a national strike demanding a pay rise": what an unnamed thing demands
+        ("a strike", "a petition", "a statement"), whoever started or issued it demands; a
+        description speaks for itself only when nobody is named doing it."""
+        if token.pos_ != "NOUN" or token.dep_ != "dobj" or token.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        return entity_of(subject, self.owner) if subject is not None else None
 
     def _pronoun(self, token) -> str | None:
         lower = token.lower_
