@@ -95,6 +95,23 @@ def test_a_users_verbs_file_still_codes_what_the_model_would_not(tmp_path):
     assert [(e.type, e.cameo, e.pattern) for e in doc.events if e.type == "REJECT"] == [("REJECT", "125", "stonewall")]
 
 
+@pytest.mark.parametrize("text", ["The interior ministry released a statement on Monday.",
+                                  "The president dismissed his cabinet on Tuesday."])
+def test_the_dictionary_says_what_is_no_event(run_stages, text):
+    # "release +statement	-": no release of prisoners, and no event the type model would make of it
+    assert run_stages(text, upto="events", published="2025-03-10").events == []
+
+
+def test_a_users_verbs_file_can_say_a_word_is_no_event(tmp_path):
+    verbs = tmp_path / "verbs.tsv"
+    verbs.write_text("attack +problem\t-\n", encoding="utf-8")
+    text = "The new government attacked the problem of youth unemployment on Tuesday."
+    steps = ["verbatim", "parse", "entities", "time", "places", "quotes", "events"]
+    article = Article(id="t", source="test", text=text, published="2025-03-10")
+    assert [e.type for e in Pipeline(Settings(), steps)(article).events] == ["ASSAULT"]
+    assert Pipeline(Settings(verbs_files=[verbs]), steps)(article).events == []
+
+
 def test_explain_shows_the_models_readings_beside_the_dictionarys():
     report = explain("Two journalists were arrested in Harare on Monday.", Settings(), published="2025-03-10")
     arrested = next(row for row in report["lookups"] if row["text"] == "arrested")

@@ -65,7 +65,7 @@ from .roles import (
 )
 from .sides import both_sides_named
 from .sport import played
-from .verb_patterns import Pattern, VerbDictionary, load_verbs, prep_objects
+from .verb_patterns import NOT_AN_EVENT, Pattern, VerbDictionary, load_verbs, prep_objects
 from .verdicts import names_something, verdict_pattern
 
 # "Britain said Libya must hand over the suspects" is a demand whatever the act; this stands in for
@@ -165,7 +165,10 @@ class EventCoder:
 
     def _fused(self, token, pattern: Pattern | None, owner) -> Pattern | None:
         """The dictionary's pattern for a token as the type model confirms, retypes or rejects it
-        (`eventwire.events.learned.decide_type`); the model's reading is kept for `explain`."""
+        (`eventwire.events.learned.decide_type`); the model's reading is kept for `explain`. A
+        pattern that says its words are no event leaves nothing to fuse."""
+        if pattern is not None and pattern.type == NOT_AN_EVENT:
+            return None
         if not is_candidate(token) or self.models.type_model is None:
             return pattern
         if pattern is None and (not self._actors_here or token.pos_ not in ("VERB", "AUX") or names_something(token)):

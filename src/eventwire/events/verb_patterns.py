@@ -55,6 +55,12 @@ def parse_pattern(text: str, fields: dict) -> Pattern:
                    prep=prep, prep_obj=prep_obj, **fields)
 
 
+# The type of a pattern that says its words are no event ("released a statement", "dismissed his
+# cabinet"): it wins over the shorter patterns of its verb, and the type model may not make an
+# event of the word either.
+NOT_AN_EVENT = "-"
+
+
 def read_patterns(path: Path | None = None) -> list[Pattern]:
     """Read a verb dictionary (the built-in one when path is None)."""
     where = str(path or "data/verbs.tsv")
@@ -62,8 +68,9 @@ def read_patterns(path: Path | None = None) -> list[Pattern]:
     for number, fields in tsv_rows(path or builtin_path("verbs.tsv")):
         cells = fields + [""] * 6
         pattern, event_type, mode, context, cameo, roles = cells[:6]
-        if event_type not in PLOVER_TYPES:
-            raise DictionaryError(f"{where}:{number}: {event_type!r} is not a PLOVER event type")
+        if event_type not in PLOVER_TYPES and event_type != NOT_AN_EVENT:
+            raise DictionaryError(f"{where}:{number}: {event_type!r} is not a PLOVER event type (nor "
+                                  f"{NOT_AN_EVENT!r}, no event)")
         if roles not in ROLE_RULES or not pattern:
             raise DictionaryError(f"{where}:{number}: bad pattern or roles {roles!r} (known: {sorted(ROLE_RULES)})")
         fields = {"type": event_type, "mode": mode or None, "cameo": cameo or None, "roles": roles,
@@ -150,7 +157,8 @@ class VerbDictionary:
         """A noun whose modifiers say what it is: not an event by itself ("withdrawal"; "mediation
         effort" is an event through its modifier) and not an organisation's name."""
         pattern = self.match_noun(noun)
-        return (pattern is None or pattern.compound is not None) and not _names_a_body(noun)
+        return (pattern is None or pattern.type == NOT_AN_EVENT or pattern.compound is not None) \
+            and not _names_a_body(noun)
 
     def match_noun(self, token) -> Pattern | None:
         """The most specific noun pattern for this head noun (with its compound, if the pattern has one)."""
