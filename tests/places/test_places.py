@@ -3,6 +3,7 @@
 import pytest
 
 from eventwire.places.stage import place_mentions_in
+from eventwire.registry import check_order
 
 SEED = ("Fighters entered Kabul on Sunday. Qatar said talks in Doha would go on. Flights left "
         "Hamid Karzai International Airport for Afghanistan's neighbours, while Israel shelled the "
@@ -121,3 +122,11 @@ def test_a_place_name_inside_an_outlet_name_stays_out(run_stages):
     [place] = doc.places
     assert [doc.text[s:e] for s, e in place.mentions] == ["Jerusalem"]
     assert place.mentions[0][0] == doc.text.rindex("Jerusalem")
+
+
+def test_places_declares_that_it_reads_and_codes_the_entities():
+    # it puts countries in front of sector codes ("police" KENCOP): a pipeline without the
+    # entities stage before it is refused before any article runs
+    assert check_order(["verbatim", "parse", "places"]) == [
+        "stage 'places' needs doc.entities, which no earlier stage assigns"]
+    assert check_order(["verbatim", "parse", "entities", "places"]) == []

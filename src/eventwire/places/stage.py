@@ -60,9 +60,12 @@ class Toponym:
     candidates: list[Candidate]
 
 
-@stage("places", requires=("doc.parse",), assigns=("doc.places",))
+@stage("places", requires=("doc.parse", "doc.entities"), assigns=("doc.places",))
 class Places:
-    """Recognise toponyms and resolve them to gazetteer entries (doc.places)."""
+    """Recognise toponyms, resolve them to gazetteer entries, and code entities by their places.
+
+    Writes doc.places; gives entities the country their places say (doc.entities: "police" in a
+    sentence that names only Kenyan places is KENCOP, "Bunia" is coded COD)."""
 
     def __init__(self, settings: Settings):
         # a Settings field if the settings grow one; cities15000 otherwise
