@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 
 from ..knowledge.actor_dictionary import load_dictionary
 from ..knowledge.entity_index import entity_of, token_entities
@@ -93,6 +94,21 @@ MODEL_ONLY_WEIGHT = 0.5
 SOURCE_BONUS, TARGET_BONUS, ROOT_BONUS, MODAL_PENALTY, DEPTH_PENALTY = 0.15, 0.1, 0.1, 0.2, 0.1
 
 
+@dataclass
+class _Article:
+    """What coding one document's events needs to know of it, and what the type model made of its
+    words: made for each call, so that the coder holds no document's state between calls."""
+    doc: Document
+    owner: dict[int, str]  # token -> the entity it belongs to
+    unnamed: dict[int, str]  # token of an actor coded by its sector alone ("troops") -> that sector
+    index: SpanIndex  # the document's times and places by offset
+    codes: dict[str, str | None]
+    kinds: dict[str, str]
+    doubts: dict[tuple[int, int], str] = field(default_factory=dict)  # trigger -> the model's verdict
+    readings: dict[int, tuple] = field(default_factory=dict)  # token -> the type model's reading, this sentence
+    actors_here: bool = False  # a political actor in this sentence
+
+
 @stage("events", requires=("doc.parse", "doc.entities", "doc.times", "doc.places", "doc.quotes"),
        assigns=("doc.events",))
 class EventCoder:
@@ -111,16 +127,14 @@ class EventCoder:
         owner = token_entities(doc)
         codes = {entity.id: entity.code for entity in doc.entities}
         unnamed = {i: codes[entity_id] for i, entity_id in owner.items() if codes[entity_id] in self.sector_codes}
-        events, index = [], SpanIndex(doc)
-        self._kinds = {entity.id: entity.type for entity in doc.entities}
-        self._doubts: dict[tuple[int, int], str] = {}  # trigger -> the model's verdict (decide_type)
-        self._codes = codes
+        article = _Article(doc, owner, unnamed, SpanIndex(doc), codes, {entity.id: entity.type for entity in doc.entities})
+        events = []
         for sentence in doc.parse.sents:
-            events += _dedupe(doc, self._sentence_events(doc, sentence, owner, unnamed, index))
+            events += _dedupe(doc, self._sentence_events(article, sentence))
         settle_followups(doc, events)
         carry_dates(doc, events)
         # the models complete what the rules found after repeats are merged, which needs the rules' reading
-        events = settle_doubts(credit_claims(_merge_repeats(doc, events)), self._doubts)
+        events = settle_doubts(credit_claims(_merge_repeats(doc, events)), article.doubts)
         released_by_captors(events)
         both_sides_named(doc, events)
         aim_reactions(doc, events, self.verbs)
@@ -134,17 +148,17 @@ class EventCoder:
             event.id = f"V{number}"
         doc.events = events
 
-    def _sentence_events(self, doc: Document, sentence, owner, unnamed: dict[int, str],
-                         index: SpanIndex) -> list[Event]:
+    def _sentence_events(self, article: _Article, sentence) -> list[Event]:
+        doc, owner = article.doc, article.owner
         consumed, found = set(), []
-        self._readings = {}
+        article.readings = {}
         # the entity tokens of this sentence, looked up once per sentence, not once per event
         sentence_owner = {t.i: owner[t.i] for t in sentence if t.i in owner}
         # a political actor: the model's readings alone do not make events of companies' acts
-        self._actors_here = any((self._codes.get(e) or "BUS")[-3:] != "BUS" for e in sentence_owner.values())
+        article.actors_here = any((article.codes.get(e) or "BUS")[-3:] != "BUS" for e in sentence_owner.values())
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
-                pattern = self._fused(token, self.verbs.match_verb(token) or verdict_pattern(token), owner)
+                pattern = self._fused(article, token, self.verbs.match_verb(token) or verdict_pattern(token))
                 pattern = pattern or (UNNAMED_ACT if _obliged(token) else None)
                 if pattern is not None and self._result_of_attack(token, pattern):
                     continue  # the noun tells the act ("air strikes killed 30"): one event, the attack's
@@ -153,17 +167,17 @@ class EventCoder:
                         consumed.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass"))
                         # and the noun after its preposition ("walked out of the talks") is part of its event
                         consumed.update(t.i for t in prep_objects(token, pattern))
-                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
+                    found.append(Triggered(self._event(article, token, pattern, sentence_owner), token))
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed and token.dep_ != "compound":
-                pattern = self._fused(token, self.verbs.match_noun(token), owner)
+                pattern = self._fused(article, token, self.verbs.match_noun(token))
                 if pattern is not None:
-                    found.append(Triggered(self._event(doc, token, pattern, owner, unnamed, index, sentence_owner), token))
+                    found.append(Triggered(self._event(article, token, pattern, sentence_owner), token))
         found = _beside_patterns([item for item in found if item.event is not None])
         events = with_statements(found, owner, doc.quotes)
         return [e for e in events if e.pattern != UNNAMED_ACT.text]
 
-    def _fused(self, token, pattern: Pattern | None, owner) -> Pattern | None:
+    def _fused(self, article: _Article, token, pattern: Pattern | None) -> Pattern | None:
         """The dictionary's pattern for a token as the type model confirms, retypes or rejects it
         (`eventwire.events.learned.decide_type`); the model's reading is kept for `explain`. A
         pattern that says its words are no event leaves nothing to fuse."""
@@ -171,20 +185,20 @@ class EventCoder:
             return None
         if not is_candidate(token) or self.models.type_model is None:
             return pattern
-        if pattern is None and (not self._actors_here or token.pos_ not in ("VERB", "AUX") or names_something(token)):
+        if pattern is None and (not article.actors_here or token.pos_ not in ("VERB", "AUX") or names_something(token)):
             # a reading of the model's alone needs a coded actor in the sentence, and a verb: a noun
             # the dictionary does not know was on dev mostly a reference ("called the measures illegal");
             # a name given with no verdict in it ("called the report a formality") is no event
             return None
         if pattern is not None and (not pattern.builtin or in_lead(token)):
             return pattern  # the model cannot overrule these (decide_type): not worth reading
-        probabilities = self.models.type_probabilities(token, owner, self._kinds, pattern)
+        probabilities = self.models.type_probabilities(token, article.owner, article.kinds, pattern)
         # a pattern left to this point can be overruled, unless the modality rules flag its act
         flagged = pattern is not None and modality_reason(token)[0] is not None
         fused, decision, verdict = decide_type(pattern, token, probabilities, flagged=flagged)
-        self._readings[token.i] = (probabilities, decision)
+        article.readings[token.i] = (probabilities, decision)
         if verdict is not None:
-            self._doubts[(token.idx, token.idx + len(token.text))] = verdict
+            article.doubts[(token.idx, token.idx + len(token.text))] = verdict
         return fused
 
     def _result_of_attack(self, verb, pattern: Pattern) -> bool:
@@ -200,33 +214,32 @@ class EventCoder:
         doers += [verb.head] if verb.dep_ in ("acl", "relcl") else []
         return any((noun := self.verbs.match_noun(d)) is not None and noun.type == "ASSAULT" for d in doers)
 
-    def _is_group(self, entity_id: str) -> bool:
+    def _is_group(self, article: _Article, entity_id: str) -> bool:
         """An actor known by its sector ("prisoners", "Russian soldiers"), not by name."""
-        code = self._codes.get(entity_id) or ""
-        return self._kinds.get(entity_id) != "PERSON" and code[-3:] in self.sector_codes
+        code = article.codes.get(entity_id) or ""
+        return article.kinds.get(entity_id) != "PERSON" and code[-3:] in self.sector_codes
 
-    def _event(self, doc: Document, trigger, pattern: Pattern, owner, unnamed: dict[int, str],
-               index: SpanIndex, sentence_owner: dict[int, str]) -> Event | None:
-        """The event a pattern makes of a trigger; `owner` maps tokens to entities (`sentence_owner`
-        those of the trigger's sentence), `unnamed` the tokens of actors coded by their sector alone
-        ("troops") to that sector, and `index` the document's times and places by offset."""
+    def _event(self, article: _Article, trigger, pattern: Pattern, sentence_owner: dict[int, str]) -> Event | None:
+        """The event a pattern makes of a trigger (`sentence_owner`: the entities of the trigger's
+        sentence by token)."""
+        doc, index = article.doc, article.index
         if _inside_attribution(trigger) or hazard_doer(trigger, pattern.type) is not None:
             return None  # words telling the source, or what a storm or a quake did
         nominal = pattern.nominal
-        sources, targets, why = rule_roles(trigger, pattern, owner, unnamed)
-        if played(trigger, [self._codes.get(t) for t in targets]):
+        sources, targets, why = rule_roles(trigger, pattern, article.owner, article.unnamed)
+        if played(trigger, [article.codes.get(t) for t in targets]):
             return None  # "stormed back to beat Monterrey 3-2": a game
-        if pattern.roles == "symmetric" and len(sources) > 1 and targets and all(map(self._is_group, targets)):
+        if pattern.roles == "symmetric" and len(sources) > 1 and targets and all(self._is_group(article, t) for t in targets):
             # "Russia and Ukraine swapped prisoners": the prisoners are what was traded, not a side
             sources, targets = sources[:1], sources[1:]
             why["target"] = "the second of the coordinated subjects (symmetric pattern)"
         if not sources and not targets and nominal:
             return None  # "the meeting", "the attack": a reference to an event told elsewhere, or too vague
-        if not pattern.text and not any(self._codes.get(e) for e in sources + targets):
+        if not pattern.text and not any(article.codes.get(e) for e in sources + targets):
             return None  # the model's reading alone, with no political actor: "engineers imposed new rules"
         if is_claim(trigger):
             why[CLAIM] = "a claim of responsibility: told again if the article told the act before"
-        probabilities, decision = self._readings.get(trigger.i, (None, ""))
+        probabilities, decision = article.readings.get(trigger.i, (None, ""))
         quote = next((q for q in doc.quotes if q.start <= trigger.idx < q.end), None)
         modality, why["modality"] = modality_reason(trigger)
         factuality = self.models.factuality(trigger, quote is not None and quote.kind == "direct")
