@@ -14,6 +14,7 @@ import re
 
 from ..knowledge.countries import country_by_iso2
 from ..knowledge.dates import event_date
+from ..knowledge.numbers import NUMBER_WORDS
 from ..model import Document, Event
 
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "parataxis"}
@@ -89,8 +90,6 @@ def _times_in(doc: Document, tokens, index: SpanIndex | None = None) -> str | No
 LIVE_ENTRY = re.compile(r"\s*\d{1,2}[:.]?\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local time)?\s*[-–—:]\s")
 # "a day after", "two weeks before": the gap between an act and the one it is told beside
 GAP_DAYS = {"day": 1, "week": 7}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Subordinators of a clause told as happening with its head's act
 SAME_DAY_MARKS = {"after", "when", "as", "while"}

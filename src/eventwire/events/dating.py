@@ -74,6 +74,7 @@ def date_features(doc: Document, index: DateIndex, event: Event, trigger) -> lis
     route = ROUTES.get(event.why.get("date", ""), "none")
     dates = index.candidates(event)
     rules, published, told, lead = dates["rules"], dates["published"], dates["last told"], dates["lead"]
+    lead_gap = _days(lead, published)
     paragraph = doc.text.count("\n\n", 0, event.start)
     sentence = trigger.sent
     aux = sorted({c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")})
@@ -83,8 +84,8 @@ def date_features(doc: Document, index: DateIndex, event: Event, trigger) -> lis
              f"para={min(paragraph, 3)}", f"route,tag={route},{trigger.tag_}", f"precision={len(rules or '')}",
              f"times_in_sentence={index.in_span(sentence.start_char, sentence.end_char)}",
              f"route,para={route},{min(paragraph, 3)}", f"dep={trigger.dep_}",
-             f"lead~pub={_days(lead, published)}", f"lead=rules={lead == rules}", f"lead=told={lead == told}",
-             f"route,lead=rules={route},{lead == rules}", f"tag,lead~pub={trigger.tag_},{_days(lead, published)}"]
+             f"lead~pub={lead_gap}", f"lead=rules={lead == rules}", f"lead=told={lead == told}",
+             f"route,lead=rules={route},{lead == rules}", f"tag,lead~pub={trigger.tag_},{lead_gap}"]
     found += [f"bg={t.lower_}" for t in sentence if t.lower_ in BACKGROUND_WORDS]
     return found
 

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..knowledge.numbers import NUMBER_WORDS, SMALL_NUMBERS, TENS
+
 WEEKDAYS = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 MONTHS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -22,13 +24,6 @@ UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "mo
 CLOCK_UNITS = {"second", "minute", "hour"}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4}
-_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-NUMBER_WORDS = {**{w: i for i, w in enumerate(_SMALL)}, **_TENS, "a": 1, "an": 1, "hundred": 100,
-                "a hundred": 100, "dozen": 12, "a dozen": 12, "a couple of": 2, "a couple": 2,
-                "couple of": 2}
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "multiple")
 SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
         "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H"}
@@ -47,7 +42,7 @@ def alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-NUM = (rf"(?:\d+(?:\.\d+)?|(?:{alternation(_TENS)}) (?:{alternation(_SMALL[1:10])})"
+NUM = (rf"(?:\d+(?:\.\d+)?|(?:{alternation(TENS)}) (?:{alternation(SMALL_NUMBERS[1:10])})"
        rf"|{alternation(NUMBER_WORDS)}|{alternation(VAGUE_NUMBERS)})")
 UNIT = rf"(?:{alternation(UNITS)})s?"
 WEEKDAY = alternation(WEEKDAYS)
@@ -97,8 +92,8 @@ def number(text: str) -> str | None:
     if text in NUMBER_WORDS:
         return str(NUMBER_WORDS[text])
     words = text.split()
-    if len(words) == 2 and words[0] in _TENS and words[1] in NUMBER_WORDS:
-        return str(_TENS[words[0]] + NUMBER_WORDS[words[1]])
+    if len(words) == 2 and words[0] in TENS and words[1] in NUMBER_WORDS:
+        return str(TENS[words[0]] + NUMBER_WORDS[words[1]])
     return None
 
 
